@@ -1,0 +1,70 @@
+/** The one place that reads the environment: validated once at start-up, failing fast with a clear message. */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GRAPH_STORE: z.enum(['embedded']).default('embedded'),
+  SEED_DIR: z.string().min(1).default(fileURLToPath(new URL('../seed', import.meta.url))),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  /** Introspection and the landing page; off by default in production, as trusted public APIs do. */
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  store: 'embedded';
+  seedDir: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  production: boolean;
+  introspection: boolean;
+}
+
+/** Limits every request is held to; each error message names the one that was broken. */
+export const LIMITS = {
+  /** Page size of every list argument (`first`). */
+  maxPageSize: 100,
+  /** Neighbourhood depth in hops. */
+  maxNeighborhoodDepth: 3,
+  /** Nodes a neighbourhood may return. */
+  maxNeighborhoodNodes: 500,
+  /** Hops a shortest path may take. */
+  maxPathDepth: 10,
+  /** Longest search text, in characters. */
+  maxSearchLength: 200,
+  /** Selection depth of a query. */
+  maxQueryDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 1000,
+  /** Query cost: fields count 1, lists multiply what they select by their page size (see src/cost.ts). */
+  maxCost: 5000,
+  /** What a relation list (no `first`) is assumed to hold when costing a query: about the graph's mean degree. */
+  relationListWeight: 5,
+  /** Bytes of a request body. */
+  maxBodyBytes: 100_000,
+} as const;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store: e.GRAPH_STORE,
+    seedDir: e.SEED_DIR,
+    logLevel: e.LOG_LEVEL,
+    production,
+    introspection: e.INTROSPECTION ? e.INTROSPECTION === 'true' : !production,
+  };
+}

@@ -1,0 +1,176 @@
+/** The zero-setup store: the whole graph in memory, indexed by id, kind and adjacency. */
+import type {
+  Direction,
+  EntityKind,
+  EntityRecord,
+  GraphStore,
+  MetricFilter,
+  RelationRecord,
+  RelationType,
+  SearchHit,
+  Stats,
+  Subgraph,
+} from '../types.js';
+import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
+import { nameKey } from '../text.js';
+import type { SeedGraph } from '../../seed/load.js';
+import { NameSearch } from './search.js';
+import { compareRelations, defaultTraversalTypes } from '../traversal.js';
+
+/**
+ * A compact index of our own rather than graphology: at a few hundred nodes every operation is a Map lookup
+ * or a short BFS, and owning the BFS lets us pin the exact tie-breaking the Neo4j store reproduces in Cypher.
+ */
+export class EmbeddedStore implements GraphStore {
+  readonly name = 'embedded';
+  private readonly byId = new Map<string, EntityRecord>();
+  private readonly sorted: EntityRecord[];
+  private readonly adjacency = new Map<string, RelationRecord[]>();
+  private readonly byKey = new Map<string, string>();
+  private readonly relations: RelationRecord[];
+  private readonly names: NameSearch;
+
+  constructor(graph: SeedGraph) {
+    for (const e of graph.entities) this.byId.set(e.id, e);
+    this.sorted = [...graph.entities].sort((a, b) => compareIds(a.id, b.id));
+    this.relations = [...graph.relations].sort(compareRelations);
+    for (const r of this.relations) {
+      this.edgesOf(r.source).push(r);
+      if (r.target !== r.source) this.edgesOf(r.target).push(r);
+    }
+    for (const e of this.sorted) {
+      for (const form of [e.id, e.name, e.nameZh, ...e.aliases]) {
+        const key = nameKey(form);
+        if (!this.byKey.has(key)) this.byKey.set(key, e.id);
+      }
+    }
+    this.names = new NameSearch(this.sorted);
+  }
+
+  async getEntities(ids: readonly string[]) {
+    return ids.map((id) => this.byId.get(id) ?? null);
+  }
+
+  async listEntities({ kind, offset, limit }: { kind?: EntityKind; offset: number; limit: number }) {
+    const all = kind ? this.sorted.filter((e) => e.kind === kind) : this.sorted;
+    return { items: all.slice(offset, offset + limit), totalCount: all.length };
+  }
+
+  async relationsOf(ids: readonly string[]) {
+    return ids.map((id) => this.adjacency.get(id) ?? []);
+  }
+
+  async search({ text, kinds, limit }: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]> {
+    return this.names.search(text, kinds, limit);
+  }
+
+  async neighborhood({ id, depth, types, limit }: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null> {
+    if (!this.byId.has(id)) return null;
+    const allowed = new Set(types ?? defaultTraversalTypes());
+    const seen = new Set([id]);
+    const order = [id];
+    let frontier = [id];
+    for (let d = 0; d < depth && frontier.length > 0 && order.length < limit; d++) {
+      const next = new Set<string>();
+      for (const node of frontier) for (const other of this.neighbours(node, allowed)) if (!seen.has(other)) next.add(other);
+      frontier = [...next].sort(compareIds).slice(0, limit - order.length);
+      for (const node of frontier) {
+        seen.add(node);
+        order.push(node);
+      }
+    }
+    const edges = this.relations.filter((r) => allowed.has(r.type) && seen.has(r.source) && seen.has(r.target));
+    return { nodes: order.map((n) => this.byId.get(n)!), edges };
+  }
+
+  async shortestPath({ from, to, maxDepth, types }: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
+    if (!this.byId.has(from) || !this.byId.has(to)) return null;
+    if (from === to) return { nodes: [this.byId.get(from)!], edges: [] };
+    const allowed = new Set(types ?? defaultTraversalTypes());
+    const distanceToTarget = this.distances(to, allowed, maxDepth);
+    const length = distanceToTarget.get(from);
+    if (length === undefined) return null;
+    // Walk forward taking the smallest id that stays on a shortest path: the lexicographically smallest path.
+    const path = [from];
+    for (let node = from, remaining = length; remaining > 0; remaining--) {
+      const candidates = [...this.neighbours(node, allowed)].filter((n) => distanceToTarget.get(n) === remaining - 1);
+      node = candidates.sort(compareIds)[0];
+      path.push(node);
+    }
+    const edges = path.slice(1).map((node, i) => this.edgeBetween(path[i], node, allowed));
+    return { nodes: path.map((n) => this.byId.get(n)!), edges };
+  }
+
+  async metrics({ subject, region, year }: MetricFilter) {
+    const subjectId = subject === undefined ? undefined : this.resolve(subject);
+    const regionEntity = region === undefined ? undefined : this.byId.get(this.resolve(region) ?? '');
+    if (subject !== undefined && !subjectId) return [];
+    if (region !== undefined && regionEntity?.kind !== 'Region') return [];
+    const measured = subjectId
+      ? new Set(this.relations.filter((r) => r.type === 'MEASURES' && r.target === subjectId).map((r) => r.source))
+      : undefined;
+    return this.sorted
+      .filter((e) => e.kind === 'Metric')
+      .filter((e) => !measured || measured.has(e.id))
+      .filter((e) => !regionEntity || e.region === regionEntity.name)
+      .filter((e) => year === undefined || e.year === year)
+      .sort((a, b) => a.year! - b.year! || compareIds(a.id, b.id));
+  }
+
+  async stats(): Promise<Stats> {
+    const kinds = ENTITY_KINDS.map((kind) => ({ kind, count: this.sorted.filter((e) => e.kind === kind).length }));
+    const relationTypes = RELATION_TYPES.map((type) => ({ type, count: this.relations.filter((r) => r.type === type).length }));
+    return { entities: this.sorted.length, relations: this.relations.length, kinds, relationTypes };
+  }
+
+  async close() {}
+
+  private edgesOf(id: string): RelationRecord[] {
+    let list = this.adjacency.get(id);
+    if (!list) this.adjacency.set(id, (list = []));
+    return list;
+  }
+
+  private *neighbours(id: string, allowed: Set<RelationType>): Iterable<string> {
+    for (const r of this.adjacency.get(id) ?? []) {
+      if (allowed.has(r.type)) yield r.source === id ? r.target : r.source;
+    }
+  }
+
+  /** Undirected BFS distances to `target`, up to maxDepth hops. */
+  private distances(target: string, allowed: Set<RelationType>, maxDepth: number): Map<string, number> {
+    const distance = new Map([[target, 0]]);
+    let frontier = [target];
+    for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        for (const other of this.neighbours(node, allowed)) {
+          if (!distance.has(other)) {
+            distance.set(other, d);
+            next.push(other);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return distance;
+  }
+
+  /** Relations are kept sorted, so the first one joining the pair is the smallest by (type, source, target). */
+  private edgeBetween(a: string, b: string, allowed: Set<RelationType>): RelationRecord {
+    return (this.adjacency.get(a) ?? []).find(
+      (r) => allowed.has(r.type) && ((r.source === a && r.target === b) || (r.source === b && r.target === a)),
+    )!;
+  }
+
+  private resolve(text: string): string | undefined {
+    return this.byKey.get(nameKey(text));
+  }
+}
+
+export type { Direction };
+
+/** Plain code-unit order, the same order Neo4j uses for strings. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

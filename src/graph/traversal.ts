@@ -1,0 +1,17 @@
+/** Traversal conventions every store follows, so that paths and neighbourhoods agree across stores. */
+import type { RelationRecord, RelationType } from './types.js';
+import { RELATION_TYPES } from './vocabulary.js';
+
+/** MENTIONED_IN joins everything in a section to everything else there: traversals skip it unless asked. */
+export function defaultTraversalTypes(): RelationType[] {
+  return RELATION_TYPES.filter((t) => t !== 'MENTIONED_IN');
+}
+
+/** Total order on relations: by type, then source id, then target id (code-unit order, as Neo4j compares strings). */
+export function compareRelations(a: RelationRecord, b: RelationRecord): number {
+  return cmp(a.type, b.type) || cmp(a.source, b.source) || cmp(a.target, b.target);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

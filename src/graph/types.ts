@@ -1,0 +1,86 @@
+/** The store-neutral records and the GraphStore port that every store implements and every resolver talks to. */
+import type { EntityKind, RelationType } from './vocabulary.js';
+
+export type { EntityKind, RelationType };
+
+export interface EntityRecord {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  nameZh: string;
+  aliases: string[];
+  description: string;
+  descriptionZh: string;
+  /** Section numbers ("3.3.2", "preface") the entity appears in, in document order. */
+  sections: string[];
+  /** Section and Figure: their number. */
+  number?: string;
+  /** Metric facts. */
+  value?: number;
+  unit?: string;
+  year?: number;
+  period?: string;
+  region?: string;
+  forecast?: boolean;
+  source?: string;
+  /** Metric: the sentence that states the number; Figure: its caption. */
+  evidence?: string;
+}
+
+export interface RelationRecord {
+  type: RelationType;
+  source: string;
+  target: string;
+  /** Section number the evidence stands in. */
+  section: string;
+  /** Verbatim quote of the source (whitespace runs collapsed to one space). */
+  evidence: string;
+}
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface Subgraph {
+  nodes: EntityRecord[];
+  edges: RelationRecord[];
+}
+
+export interface SearchHit {
+  entity: EntityRecord;
+  score: number;
+}
+
+export interface Stats {
+  entities: number;
+  relations: number;
+  kinds: { kind: EntityKind; count: number }[];
+  relationTypes: { type: RelationType; count: number }[];
+}
+
+export interface MetricFilter {
+  /** An entity id, or a name, Chinese name or alias of the subject entity. */
+  subject?: string;
+  /** A Region id, name, Chinese name or alias. */
+  region?: string;
+  year?: number;
+}
+
+/** The operations the API needs. Every store answers them identically for the same seed. */
+export interface GraphStore {
+  readonly name: string;
+  /** Entities in the order of `ids`; null where an id is unknown. */
+  getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]>;
+  /** A page of entities ordered by id, optionally of one kind. */
+  listEntities(args: { kind?: EntityKind; offset: number; limit: number }): Promise<{ items: EntityRecord[]; totalCount: number }>;
+  /** Every relation touching each id, grouped per id in key order (outgoing and incoming). */
+  relationsOf(ids: readonly string[]): Promise<RelationRecord[][]>;
+  /** Entities whose names or aliases match `text`, best first. */
+  search(args: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]>;
+  /** Entities within `depth` hops of `id`, ignoring direction, and the relations between them; null for an unknown id. */
+  neighborhood(args: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null>;
+  /** The shortest undirected path, ties broken by the smallest sequence of node ids; null when none within maxDepth. */
+  shortestPath(args: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null>;
+  /** Metric entities matching every given filter, ordered by year then id. */
+  metrics(filter: MetricFilter): Promise<EntityRecord[]>;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}

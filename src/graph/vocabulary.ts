@@ -1,0 +1,220 @@
+/** The closed vocabulary of the graph: entity kinds, relation types and which kinds each type may join. */
+
+export const ENTITY_KINDS = [
+  'Section',
+  'Figure',
+  'Concept',
+  'Technology',
+  'Application',
+  'Industry',
+  'Challenge',
+  'Solution',
+  'Trend',
+  'Recommendation',
+  'Organization',
+  'Person',
+  'Hardware',
+  'Framework',
+  'Model',
+  'Product',
+  'Dataset',
+  'Metric',
+  'Policy',
+  'Standard',
+  'Publication',
+  'Region',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** What each kind holds, for the seed format documentation and the GraphQL descriptions. */
+export const KIND_DESCRIPTIONS: Record<EntityKind, string> = {
+  Section: 'A section of the whitepaper (front matter, preface, chapters 1 to 5 and their subsections).',
+  Figure: 'A figure of the whitepaper, by its caption.',
+  Concept: 'An abstract notion the document reasons with: intelligent computing power, digital economy, low-carbon computing.',
+  Technology: 'A technical field or technique: machine learning, liquid cooling, edge computing.',
+  Application: 'A use of AI and computing power: metaverse, AIGC, autonomous driving, smart customer service.',
+  Industry: 'A sector or field of activity: finance, manufacturing, telecom, healthcare.',
+  Challenge: 'A problem the document names: energy consumption, data privacy, algorithm complexity.',
+  Solution: 'A remedy the document proposes for a challenge.',
+  Trend: 'A development the document expects (chapter 4 and the outlook).',
+  Recommendation: 'An action the document recommends (section 5.2).',
+  Organization: 'A company, institute, agency or alliance.',
+  Person: 'A named person.',
+  Hardware: 'Chips, servers, switches, data centres and computing centres.',
+  Framework: 'A software framework, such as a deep-learning framework.',
+  Model: 'An AI model or model family: GPT, BERT, ERNIE Bot, AlphaGo, LeNet.',
+  Product: 'A named product, platform or service: Siri, PAI, ChatGPT the service.',
+  Dataset: 'A named dataset: ImageNet.',
+  Metric: 'A numeric fact stated by the document, with value, unit, year, region and source.',
+  Policy: 'A government policy, plan or programme.',
+  Standard: 'A standard, grade or specification, existing or called for.',
+  Publication: 'A publication the document cites or is: reports, whitepapers, papers.',
+  Region: 'A country, province or other area: China, Global, Ireland.',
+};
+
+export const RELATION_TYPES = [
+  'USES',
+  'ENABLES',
+  'APPLIED_IN',
+  'AFFECTS',
+  'ADDRESSES',
+  'CAUSES',
+  'DRIVES',
+  'REQUIRES',
+  'PROPOSES',
+  'DEVELOPED_BY',
+  'RUNS_ON',
+  'MEASURES',
+  'SOURCED_FROM',
+  'PART_OF',
+  'IS_A',
+  'INTEGRATES_WITH',
+  'LOCATED_IN',
+  'INVESTS_IN',
+  'PUBLISHED_BY',
+  'ILLUSTRATES',
+  'MENTIONED_IN',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+type KindSet = readonly EntityKind[];
+const DOMAIN: KindSet = ENTITY_KINDS.filter((k) => k !== 'Section' && k !== 'Figure' && k !== 'Metric');
+const STRUCTURAL: KindSet = [
+  'Technology', 'Application', 'Hardware', 'Concept', 'Solution', 'Recommendation', 'Organization',
+  'Region', 'Product', 'Challenge', 'Standard', 'Policy', 'Model', 'Framework', 'Industry', 'Trend',
+];
+const TAXONOMIC: KindSet = [
+  'Technology', 'Application', 'Hardware', 'Concept', 'Model', 'Framework', 'Product', 'Organization',
+  'Industry', 'Challenge', 'Solution', 'Trend', 'Standard', 'Policy', 'Publication',
+];
+
+export interface RelationRule {
+  /** How to read `source TYPE target` in one sentence. */
+  meaning: string;
+  from: KindSet;
+  to: KindSet;
+  /** Derived by the loader, never written in seed files. */
+  derived?: boolean;
+}
+
+/** Allowed (from kind, to kind) pairs per relation type: the cartesian product of `from` and `to`. */
+export const RELATION_RULES: Record<RelationType, RelationRule> = {
+  USES: {
+    meaning: 'source uses, is built on or relies on target',
+    from: ['Application', 'Technology', 'Solution', 'Product', 'Model', 'Organization', 'Industry', 'Hardware', 'Recommendation'],
+    to: ['Technology', 'Hardware', 'Framework', 'Model', 'Product', 'Dataset', 'Concept'],
+  },
+  ENABLES: {
+    meaning: 'source supports, empowers or accelerates target',
+    from: ['Technology', 'Concept', 'Hardware', 'Product', 'Model', 'Framework', 'Solution', 'Application'],
+    to: ['Application', 'Technology', 'Industry', 'Concept', 'Trend', 'Model'],
+  },
+  APPLIED_IN: {
+    meaning: 'source is applied in the industry, field or application target',
+    from: ['Technology', 'Application', 'Model', 'Product', 'Concept', 'Hardware'],
+    to: ['Industry', 'Application'],
+  },
+  AFFECTS: {
+    meaning: 'the challenge or trend source affects or constrains target',
+    from: ['Challenge', 'Trend', 'Policy'],
+    to: ['Industry', 'Application', 'Technology', 'Concept', 'Organization', 'Hardware', 'Model'],
+  },
+  ADDRESSES: {
+    meaning: 'source is a remedy for the challenge target',
+    from: ['Solution', 'Technology', 'Recommendation', 'Policy', 'Standard', 'Product', 'Application', 'Hardware'],
+    to: ['Challenge'],
+  },
+  CAUSES: {
+    meaning: 'source leads to the challenge or trend target',
+    from: ['Challenge', 'Technology', 'Application', 'Trend', 'Concept', 'Model', 'Hardware'],
+    to: ['Challenge', 'Trend'],
+  },
+  DRIVES: {
+    meaning: 'source drives, promotes or fuels (demand for) target',
+    from: ['Trend', 'Technology', 'Concept', 'Policy', 'Application', 'Model', 'Organization', 'Recommendation', 'Solution', 'Standard'],
+    to: ['Trend', 'Concept', 'Technology', 'Industry', 'Application', 'Hardware'],
+  },
+  REQUIRES: {
+    meaning: 'source needs target',
+    from: ['Application', 'Technology', 'Model', 'Trend', 'Industry', 'Solution', 'Concept'],
+    to: ['Concept', 'Technology', 'Hardware', 'Dataset'],
+  },
+  PROPOSES: {
+    meaning: 'source proposed, introduced or launched target',
+    from: ['Organization', 'Publication', 'Person'],
+    to: ['Recommendation', 'Solution', 'Concept', 'Technology', 'Standard', 'Model', 'Application', 'Product', 'Hardware'],
+  },
+  DEVELOPED_BY: {
+    meaning: 'source was developed, built or released by target',
+    from: ['Technology', 'Model', 'Product', 'Hardware', 'Framework', 'Dataset', 'Application'],
+    to: ['Organization', 'Person'],
+  },
+  RUNS_ON: {
+    meaning: 'source runs on the infrastructure target',
+    from: ['Model', 'Product', 'Application', 'Framework', 'Technology'],
+    to: ['Hardware', 'Product'],
+  },
+  MEASURES: {
+    meaning: 'the metric source is a figure about target',
+    from: ['Metric'],
+    to: DOMAIN,
+    derived: true,
+  },
+  SOURCED_FROM: {
+    meaning: 'the metric source is stated on the authority of target',
+    from: ['Metric'],
+    to: ['Organization', 'Publication'],
+    derived: true,
+  },
+  PART_OF: {
+    meaning: 'source is a part, component or member of target',
+    from: [...STRUCTURAL, 'Section', 'Person'],
+    to: [...STRUCTURAL, 'Section'],
+  },
+  IS_A: {
+    meaning: 'source is a kind, instance or subfield of target',
+    from: TAXONOMIC,
+    to: TAXONOMIC,
+  },
+  INTEGRATES_WITH: {
+    meaning: 'source and target converge or are combined (read both ways)',
+    from: ['Technology', 'Application', 'Concept'],
+    to: ['Technology', 'Application', 'Concept'],
+  },
+  LOCATED_IN: {
+    meaning: 'source is located in or belongs to the region target',
+    from: ['Organization', 'Hardware', 'Policy', 'Region'],
+    to: ['Region'],
+  },
+  INVESTS_IN: {
+    meaning: 'the organization source invests in target',
+    from: ['Organization'],
+    to: ['Technology', 'Application', 'Model', 'Concept', 'Hardware'],
+  },
+  PUBLISHED_BY: {
+    meaning: 'the publication, policy or standard source was issued by target',
+    from: ['Publication', 'Policy', 'Standard'],
+    to: ['Organization', 'Region'],
+  },
+  ILLUSTRATES: {
+    meaning: 'the figure source depicts target',
+    from: ['Figure'],
+    to: [...DOMAIN, 'Metric'],
+  },
+  MENTIONED_IN: {
+    meaning: 'source is discussed in the section target',
+    from: ENTITY_KINDS.filter((k) => k !== 'Section'),
+    to: ['Section'],
+    derived: true,
+  },
+};
+
+export function isAllowed(type: RelationType, from: EntityKind, to: EntityKind): boolean {
+  const rule = RELATION_RULES[type];
+  return rule.from.includes(from) && rule.to.includes(to);
+}
+
+/** The id of the Section entity for a section number: "3.3.2" -> "section-3-3-2", "preface" -> "section-preface". */
+export function sectionId(number: string): string {
+  return `section-${number.replaceAll('.', '-')}`;
+}

@@ -1,0 +1,12 @@
+/** A named product, platform or service. */
+import type { ProductResolvers } from '../__generated__/resolvers-types.js';
+import { entityFields, linked } from './links.js';
+
+export const Product: ProductResolvers = {
+  ...entityFields,
+  developers: linked(['DEVELOPED_BY', 'OUT'], ['PROPOSES', 'IN']),
+  runsOn: linked(['RUNS_ON', 'OUT']),
+  technologies: linked(['USES', 'OUT']),
+  usedBy: linked(['USES', 'IN'], ['RUNS_ON', 'IN']),
+  applications: linked(['APPLIED_IN', 'OUT'], ['ENABLES', 'OUT']),
+};

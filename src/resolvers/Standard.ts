@@ -1,0 +1,10 @@
+/** A standard, grade or specification. */
+import type { StandardResolvers } from '../__generated__/resolvers-types.js';
+import { entityFields, linked } from './links.js';
+
+export const Standard: StandardResolvers = {
+  ...entityFields,
+  issuers: linked(['PUBLISHED_BY', 'OUT']),
+  addresses: linked(['ADDRESSES', 'OUT']),
+  drives: linked(['DRIVES', 'OUT']),
+};

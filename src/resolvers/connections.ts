@@ -1,0 +1,39 @@
+/** Paging, relation, path and search types: thin mappings from store records. */
+import type {
+  EntityConnectionResolvers,
+  EntityEdgeResolvers,
+  PathResolvers,
+  RelationResolvers,
+  EntityResolvers,
+} from '../__generated__/resolvers-types.js';
+import { sectionId } from '../graph/vocabulary.js';
+import { encodeCursor } from './Query.js';
+
+export const EntityConnection: EntityConnectionResolvers = {
+  edges: (page) => page.items.map((node, i) => ({ node, offset: page.offset + i })),
+  nodes: (page) => page.items,
+  pageInfo: (page) => ({
+    hasNextPage: page.offset + page.items.length < page.totalCount,
+    endCursor: page.items.length ? encodeCursor(page.offset + page.items.length - 1) : null,
+  }),
+  totalCount: (page) => page.totalCount,
+};
+
+export const EntityEdge: EntityEdgeResolvers = {
+  cursor: (edge) => encodeCursor(edge.offset),
+  node: (edge) => edge.node,
+};
+
+export const Relation: RelationResolvers = {
+  source: async (r, _args, ctx) => (await ctx.loaders.entity.load(r.source))!,
+  target: async (r, _args, ctx) => (await ctx.loaders.entity.load(r.target))!,
+  section: async (r, _args, ctx) => (await ctx.loaders.entity.load(sectionId(r.section)))!,
+};
+
+export const Path: PathResolvers = {
+  length: (path) => path.edges.length,
+};
+
+export const Entity: EntityResolvers = {
+  __resolveType: (entity) => entity.kind,
+};

@@ -1,0 +1,68 @@
+/** The shape of the seed files (documented in seed/README.md), as zod schemas. */
+import { z } from 'zod';
+import { ENTITY_KINDS, RELATION_TYPES } from '../graph/vocabulary.js';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase slugs: letters, digits and single hyphens');
+const text = z.string().trim().min(1);
+const sectionNumber = z.union([z.string(), z.number()]).transform(String);
+
+const described = {
+  id: slug,
+  name: text,
+  nameZh: text,
+  aliases: z.array(z.union([text, z.number().transform(String)])).default([]),
+  description: text,
+  descriptionZh: text,
+  sections: z.array(sectionNumber).default([]),
+};
+
+export const entitySchema = z.strictObject({
+  ...described,
+  kind: z.enum(ENTITY_KINDS).refine((k) => !['Metric', 'Section', 'Figure'].includes(k), {
+    message: 'Metric entities go in the `metrics` list; sections and figures in entities/sections.yaml',
+  }),
+});
+
+export const metricSchema = z.strictObject({
+  ...described,
+  value: z.number({ message: 'a metric needs a numeric value' }),
+  unit: z.string({ message: 'a metric needs a unit' }).trim().min(1, 'a metric needs a unit'),
+  year: z.number({ message: 'a metric needs a year' }).int().min(1900).max(2100),
+  period: z.union([z.string(), z.number()]).transform(String).optional(),
+  region: text.optional(),
+  forecast: z.boolean().default(false),
+  source: text,
+  sourceIds: z.array(slug).default([]),
+  sourceEvidence: text.optional(),
+  subject: slug,
+  evidence: text,
+});
+
+export const relationSchema = z.strictObject({
+  type: z.enum(RELATION_TYPES),
+  from: slug,
+  to: slug,
+  evidence: text,
+  section: sectionNumber.optional(),
+});
+
+export const chapterFileSchema = z.strictObject({
+  entities: z.array(z.unknown()).default([]),
+  metrics: z.array(z.unknown()).default([]),
+  relations: z.array(z.unknown()).default([]),
+});
+
+export const sectionsFileSchema = z.strictObject({
+  bodyStartsAfter: text,
+  sections: z.array(
+    z.strictObject({ id: slug, number: sectionNumber, title: text, titleZh: text, heading: text }),
+  ),
+  figures: z.array(
+    z.strictObject({ id: slug, number: z.number().int(), name: text, nameZh: text, caption: text }),
+  ),
+});
+
+export type EntityInput = z.infer<typeof entitySchema>;
+export type MetricInput = z.infer<typeof metricSchema>;
+export type RelationInput = z.infer<typeof relationSchema>;
+export type SectionsFile = z.infer<typeof sectionsFileSchema>;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { TestApi, countingStore, embeddedStore } from './helpers.js';
+
+describe('batching through DataLoader', () => {
+  it('resolves a three-level nested query with one relations call and one entity call per level', async () => {
+    const store = countingStore(embeddedStore());
+    const api = new TestApi(store);
+    const data = await api.data(`{
+      entities(kind: Challenge, first: 20) {
+        nodes {
+          id
+          ... on Challenge {
+            solutions {
+              id
+              relations(direction: OUT) { target { id sections { number } } }
+            }
+          }
+        }
+      }
+    }`);
+    const challenges = data.entities.nodes;
+    const solutions = challenges.flatMap((c: any) => c.solutions);
+    expect(challenges.length).toBe(20);
+    expect(solutions.length).toBeGreaterThan(10);
+    // Level 1: the page. Level 2: every challenge's relations in one call, their solutions in one call.
+    // Level 3: every solution's relations in one call, their targets in one call, the targets' sections in one call.
+    expect(store.calls.listEntities).toBe(1);
+    expect(store.calls.relationsOf).toBe(2);
+    expect(store.calls.getEntities).toBe(3);
+  });
+
+  it('fetches an entity asked for twice in one request only once', async () => {
+    const store = countingStore(embeddedStore());
+    const api = new TestApi(store);
+    await api.data('{ a: entity(id: "gpu") { id } b: entity(id: "gpu") { name } c: entity(id: "cpu") { id } }');
+    expect(store.calls.getEntities).toBe(1);
+  });
+});

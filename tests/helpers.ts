@@ -1,0 +1,63 @@
+/** Shared test fixtures: the real seed, an in-process Apollo server, and a store wrapper that counts port calls. */
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import type { ApolloServer } from '@apollo/server';
+import { createApollo } from '../src/server.js';
+import { createContext, type Context } from '../src/context.js';
+import { EmbeddedStore } from '../src/graph/embedded/store.js';
+import type { GraphStore } from '../src/graph/types.js';
+import { loadCheckedSeed, type SeedGraph } from '../src/seed/load.js';
+
+export const SEED_DIR = fileURLToPath(new URL('../seed', import.meta.url));
+export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+let seed: SeedGraph | undefined;
+export function realSeed(): SeedGraph {
+  seed ??= loadCheckedSeed(SEED_DIR);
+  return seed;
+}
+
+export function embeddedStore(): EmbeddedStore {
+  return new EmbeddedStore(realSeed());
+}
+
+/** Wraps a store and counts calls per port operation. */
+export function countingStore(inner: GraphStore): GraphStore & { calls: Record<string, number>; reset(): void } {
+  const calls: Record<string, number> = {};
+  const counted = new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls[String(prop)] = (calls[String(prop)] ?? 0) + 1;
+        return value.apply(target, args);
+      };
+    },
+  }) as GraphStore & { calls: Record<string, number>; reset(): void };
+  return Object.assign(counted, { calls, reset: () => Object.keys(calls).forEach((k) => delete calls[k]) });
+}
+
+export interface Executed<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
+}
+
+export class TestApi {
+  readonly apollo: ApolloServer<Context>;
+  constructor(readonly store: GraphStore, options: { production?: boolean } = {}) {
+    this.apollo = createApollo({ introspection: true, production: options.production ?? false }, silentLogger);
+  }
+
+  async run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Executed<T>> {
+    const response = await this.apollo.executeOperation({ query, variables }, { contextValue: createContext(this.store) });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as Executed<T>;
+  }
+
+  /** Runs a query that must succeed and returns its data. */
+  async data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const result = await this.run<T>(query, variables);
+    if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+}

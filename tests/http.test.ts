@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../src/server.js';
+import { embeddedStore, silentLogger } from './helpers.js';
+
+let server: RunningServer;
+let productionServer: RunningServer;
+
+beforeAll(async () => {
+  const store = embeddedStore();
+  server = await startServer(store, { host: '127.0.0.1', port: 0, introspection: true, production: false }, silentLogger);
+  productionServer = await startServer(store, { host: '127.0.0.1', port: 0, introspection: false, production: true }, silentLogger);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await productionServer?.stop();
+});
+
+async function post(body: unknown, options: { url?: string; headers?: Record<string, string>; raw?: string } = {}) {
+  const response = await fetch(options.url ?? server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body: options.raw ?? JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: text.startsWith('{') ? JSON.parse(text) : undefined };
+}
+
+describe('the HTTP server', () => {
+  it('answers a POSTed query with the entity from the real seed', async () => {
+    const { status, json } = await post({ query: '{ entity(id: "liquid-cooling") { name nameZh kind } }' });
+    expect(status).toBe(200);
+    expect(json.data.entity).toEqual({ name: 'Liquid cooling', nameZh: '液冷技术', kind: 'Technology' });
+  });
+
+  it('passes variables through', async () => {
+    const { json } = await post({ query: 'query($q: String!) { search(text: $q, first: 1) { entity { id } } }', variables: { q: '元宇宙' } });
+    expect(json.data.search[0].entity.id).toBe('metaverse');
+  });
+
+  it('answers /health with 200', async () => {
+    const response = await fetch(server.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers an unknown path with 404 and says where GraphQL is', async () => {
+    const response = await fetch(server.url.replace('/graphql', '/nope'));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('/graphql');
+  });
+
+  it('rejects a body over 100 kB with 413 and names the limit', async () => {
+    const { status, json } = await post(undefined, { raw: JSON.stringify({ query: `{ stats { entities } } #${'x'.repeat(120_000)}` }) });
+    expect(status).toBe(413);
+    expect(json.errors[0].message).toBe('request body exceeds 100000 bytes');
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    const { status, json } = await post(undefined, { raw: '{"query": ' });
+    expect(status).toBe(400);
+    expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('rejects batched requests with 400', async () => {
+    const { status } = await post([{ query: '{ stats { entities } }' }, { query: '{ stats { relations } }' }]);
+    expect(status).toBe(400);
+  });
+
+  it('blocks a urlencoded POST as a possible CSRF with 400', async () => {
+    const { status } = await post(undefined, { raw: 'query={stats{entities}}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(status).toBe(400);
+  });
+
+  it('answers bad arguments with 200, BAD_USER_INPUT, the limit in the message and no stack trace', async () => {
+    const { status, json } = await post({ query: '{ entities(first: 101) { totalCount } }' });
+    expect(status).toBe(200);
+    expect(json.errors[0].message).toBe('first must be between 1 and 100; got 101');
+    expect(json.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(JSON.stringify(json)).not.toMatch(/stacktrace|at .*\.ts:/);
+  });
+
+  it('rejects a query deeper than 10 levels with 400 and names the limit', async () => {
+    const deep = '{ entity(id: "metaverse") { sections { sections { sections { sections { sections { sections { sections { sections { sections { sections { id } } } } } } } } } } } }';
+    const { status, json } = await post({ query: deep });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toContain('Query depth limit of 10 exceeded');
+  });
+
+  it('rejects more than 15 aliases with 400 and names the limit', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: stats { entities }`).join(' ');
+    const { status, json } = await post({ query: `{ ${aliases} }` });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toContain('Aliases limit of 15 exceeded');
+  });
+
+  it('rejects a query of more than 1000 tokens with 400', async () => {
+    const { status, json } = await post({ query: `{ ${'stats { entities } '.repeat(300)} }` });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toContain('1000 tokens');
+  });
+
+  it('rejects a query whose cost exceeds 5000 with 400 and names the limit', async () => {
+    const wide = 'id name nameZh aliases description descriptionZh kind';
+    const nested = `{ entities(first: 100) { nodes { ${wide} relations { evidence source { ${wide} relations { evidence target { ${wide} } } } } } } }`;
+    const { status, json } = await post({ query: nested });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toMatch(/^query cost \d+ exceeds the limit of 5000/);
+  });
+
+  it('turns introspection off in production and hides field suggestions', async () => {
+    const intro = await post({ query: '{ __schema { types { name } } }' }, { url: productionServer.url });
+    expect(intro.status).toBe(400);
+    const typo = await post({ query: '{ stats { entitys } }' }, { url: productionServer.url });
+    expect(typo.status).toBe(400);
+    expect(typo.text).not.toContain('Did you mean');
+  });
+
+  it('serves introspection outside production, for the playground and codegen', async () => {
+    const { status, json } = await post({ query: '{ __type(name: "Challenge") { fields { name } } }' });
+    expect(status).toBe(200);
+    expect(json.data.__type.fields.map((f: { name: string }) => f.name)).toContain('solutions');
+  });
+});
