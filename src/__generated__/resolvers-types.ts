@@ -1060,7 +1060,7 @@ export type RelationTypeCount = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
-  /** Higher is better: exact name or alias matches score above 100. */
+  /** Higher is better: 2 and above for an exact name or alias match, 1 and above for a name containing the text, plus relevance in (0, 1]. */
   score: Scalars['Float']['output'];
 };
 

@@ -30,9 +30,9 @@ interface Doc {
   aliases: string;
 }
 
-/** Bonuses that put exact and whole-phrase matches above partial token matches, whatever BM25 says. */
-const EXACT_BONUS = 100;
-const CONTAINS_BONUS = 10;
+/** Tiers that put exact and whole-phrase matches above partial token matches, whatever BM25 says. */
+const EXACT_TIER = 2;
+const CONTAINS_TIER = 1;
 
 export class NameSearch {
   private readonly index: MiniSearch<Doc>;
@@ -63,13 +63,13 @@ export class NameSearch {
     let results = this.index.search(text, { combineWith: 'AND', filter });
     if (results.length === 0) results = this.index.search(text, { combineWith: 'OR', filter });
     const query = nameKey(text);
+    const best = Math.max(...results.map((r) => r.score));
     const hits = results.map((r) => {
       const entity = this.byId.get(r.id)!;
       const forms = [entity.id, entity.name, entity.nameZh, ...entity.aliases].map(nameKey);
-      let score = r.score;
-      if (forms.includes(query)) score += EXACT_BONUS;
-      else if (forms.some((f) => f.includes(query))) score += CONTAINS_BONUS;
-      return { entity, score: Math.round(score * 1000) / 1000 };
+      const tier = forms.includes(query) ? EXACT_TIER : forms.some((f) => f.includes(query)) ? CONTAINS_TIER : 0;
+      // BM25 relative to the best hit, in (0, 1]: comparable across queries and across stores.
+      return { entity, score: Math.round((tier + r.score / best) * 1000) / 1000 };
     });
     hits.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
     return hits.slice(0, limit);

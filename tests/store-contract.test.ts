@@ -1,0 +1,190 @@
+/**
+ * The store contract: every GraphStore answers every port operation identically on the real seed.
+ * The embedded leg always runs; further legs join `stores` below.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../src/graph/types.js';
+import { defaultTraversalTypes } from '../src/graph/traversal.js';
+import { embeddedStore, realSeed } from './helpers.js';
+
+interface StoreLeg {
+  name: string;
+  open(): Promise<GraphStore>;
+}
+
+export const stores: StoreLeg[] = [{ name: 'embedded', open: async () => embeddedStore() }];
+
+describe.each(stores)('the $name store', ({ open }) => {
+  let store: GraphStore;
+  const seed = realSeed();
+
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  describe('getEntities', () => {
+    it('returns entities in the order asked, with null for unknown ids', async () => {
+      const found = await store.getEntities(['meta', 'no-such-id', 'liquid-cooling']);
+      expect(found.map((e) => e?.id ?? null)).toEqual(['meta', null, 'liquid-cooling']);
+      expect(found[2]).toMatchObject({ kind: 'Technology', name: 'Liquid cooling', nameZh: '液冷技术', sections: ['3.3.2', '5.2'] });
+      expect(found[0]?.aliases).toEqual(expect.arrayContaining(['Facebook', '脸书']));
+    });
+
+    it('returns metric facts on metric entities', async () => {
+      const [metric] = await store.getEntities(['metric-china-intelligent-computing-power-2022']);
+      expect(metric).toMatchObject({ kind: 'Metric', value: 41, unit: 'EFLOPS', year: 2022, region: 'China', forecast: false });
+      expect(metric?.evidence).toBe('智 能算力规模为 41 EFLOPS');
+    });
+  });
+
+  describe('listEntities', () => {
+    it('pages through every entity in id order with a stable total', async () => {
+      const first = await store.listEntities({ offset: 0, limit: 100 });
+      const second = await store.listEntities({ offset: 100, limit: 100 });
+      expect(first.totalCount).toBe(seed.entities.length);
+      const ids = [...first.items, ...second.items].map((e) => e.id);
+      expect(ids).toEqual([...seed.entities.map((e) => e.id)].sort().slice(0, 200));
+    });
+
+    it('filters by kind', async () => {
+      const page = await store.listEntities({ kind: 'Challenge', offset: 0, limit: 100 });
+      expect(page.totalCount).toBe(seed.entities.filter((e) => e.kind === 'Challenge').length);
+      expect(page.items.every((e) => e.kind === 'Challenge')).toBe(true);
+      expect(page.items.map((e) => e.id)).toContain('energy-consumption');
+    });
+  });
+
+  describe('relationsOf', () => {
+    it('returns every relation touching each id, grouped in key order', async () => {
+      const [cooling, unknown, energy] = await store.relationsOf(['liquid-cooling', 'no-such-id', 'energy-consumption']);
+      expect(unknown).toEqual([]);
+      expect(cooling.every((r) => r.source === 'liquid-cooling' || r.target === 'liquid-cooling')).toBe(true);
+      const addresses = cooling.find((r) => r.type === 'ADDRESSES' && r.target === 'energy-consumption');
+      expect(addresses).toMatchObject({ section: '3.3.2' });
+      expect(addresses?.evidence).toContain('液冷技术');
+      expect(energy.some((r) => r.type === 'ADDRESSES' && r.source === 'liquid-cooling')).toBe(true);
+      const expected = seed.relations.filter((r) => r.source === 'liquid-cooling' || r.target === 'liquid-cooling');
+      expect(cooling).toHaveLength(expected.length);
+    });
+  });
+
+  describe('search', () => {
+    it('finds an entity by its Chinese name first', async () => {
+      const hits = await store.search({ text: '液冷', limit: 5 });
+      expect(hits[0].entity.id).toBe('liquid-cooling');
+    });
+
+    it('finds an entity by an English alias, case-insensitively', async () => {
+      expect((await store.search({ text: 'facebook', limit: 3 }))[0].entity.id).toBe('meta');
+      expect((await store.search({ text: 'Machine Learning', limit: 3 }))[0].entity.id).toBe('machine-learning');
+    });
+
+    it('ranks hits best first and restricts them to the kinds asked', async () => {
+      const hits = await store.search({ text: '能耗', kinds: ['Challenge'], limit: 10 });
+      expect(hits[0].entity.id).toBe('energy-consumption');
+      expect(hits.every((h) => h.entity.kind === 'Challenge')).toBe(true);
+      const scores = hits.map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    });
+
+    it('treats query syntax characters as text', async () => {
+      const hits = await store.search({ text: 'C++ (GPU)', limit: 5 });
+      expect(hits.map((h) => h.entity.id)).toContain('gpu');
+    });
+
+    it('matches a single Chinese character and mixed-language text', async () => {
+      expect((await store.search({ text: '算', limit: 20 })).map((h) => h.entity.id)).toContain('computing-power');
+      expect((await store.search({ text: 'AI 芯片', limit: 5 }))[0].entity.id).toBe('ai-chip');
+    });
+  });
+
+  describe('neighborhood', () => {
+    it('returns the entity, its neighbours and only relations among them', async () => {
+      const sub = await store.neighborhood({ id: 'energy-consumption', depth: 1, limit: 500 });
+      const ids = new Set(sub!.nodes.map((n) => n.id));
+      expect(sub!.nodes[0].id).toBe('energy-consumption');
+      expect(ids.has('liquid-cooling')).toBe(true);
+      expect(sub!.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+      expect(sub!.edges.some((e) => e.type === 'MENTIONED_IN')).toBe(false);
+    });
+
+    it('orders nodes by distance then id and cuts at the limit', async () => {
+      const full = await store.neighborhood({ id: 'liquid-cooling', depth: 2, limit: 500 });
+      const cut = await store.neighborhood({ id: 'liquid-cooling', depth: 2, limit: 5 });
+      expect(cut!.nodes.map((n) => n.id)).toEqual(full!.nodes.slice(0, 5).map((n) => n.id));
+      const oneHop = new Set((await store.neighborhood({ id: 'liquid-cooling', depth: 1, limit: 500 }))!.nodes.map((n) => n.id));
+      const firstRing = full!.nodes.slice(1, oneHop.size).map((n) => n.id);
+      expect(firstRing.every((id) => oneHop.has(id))).toBe(true);
+      expect(firstRing).toEqual([...firstRing].sort());
+    });
+
+    it('follows only the relation types asked for', async () => {
+      const sub = await store.neighborhood({ id: 'liquid-cooling', depth: 1, types: ['MENTIONED_IN'], limit: 50 });
+      expect(sub!.nodes.map((n) => n.id)).toEqual(['liquid-cooling', 'section-3-3-2', 'section-5-2']);
+    });
+
+    it('answers null for an unknown id', async () => {
+      expect(await store.neighborhood({ id: 'no-such-id', depth: 1, limit: 10 })).toBeNull();
+    });
+  });
+
+  describe('shortestPath', () => {
+    it('finds a direct link', async () => {
+      const path = await store.shortestPath({ from: 'liquid-cooling', to: 'energy-consumption', maxDepth: 4 });
+      expect(path!.nodes.map((n) => n.id)).toEqual(['liquid-cooling', 'energy-consumption']);
+      expect(path!.edges[0]).toMatchObject({ type: 'ADDRESSES', source: 'liquid-cooling', target: 'energy-consumption' });
+    });
+
+    it('returns a chain of existing relations joining the two ends, the same one every time', async () => {
+      const path = await store.shortestPath({ from: 'metaverse', to: 'energy-consumption', maxDepth: 6 });
+      const nodes = path!.nodes.map((n) => n.id);
+      expect(nodes[0]).toBe('metaverse');
+      expect(nodes.at(-1)).toBe('energy-consumption');
+      path!.edges.forEach((e, i) => expect([e.source, e.target].sort()).toEqual([nodes[i], nodes[i + 1]].sort()));
+      const again = await store.shortestPath({ from: 'metaverse', to: 'energy-consumption', maxDepth: 6 });
+      expect(again!.nodes.map((n) => n.id)).toEqual(nodes);
+      const shorter = await store.shortestPath({ from: 'metaverse', to: 'energy-consumption', maxDepth: path!.edges.length - 1 });
+      expect(shorter).toBeNull();
+      expect(path!.edges.every((e) => defaultTraversalTypes().includes(e.type))).toBe(true);
+    });
+
+    it('answers a path of no edges from an entity to itself and null for unknown ends', async () => {
+      expect((await store.shortestPath({ from: 'gpu', to: 'gpu', maxDepth: 3 }))!.nodes.map((n) => n.id)).toEqual(['gpu']);
+      expect(await store.shortestPath({ from: 'gpu', to: 'no-such-id', maxDepth: 3 })).toBeNull();
+    });
+  });
+
+  describe('metrics', () => {
+    it('filters by subject name in Chinese, region alias and year', async () => {
+      const found = await store.metrics({ subject: '智能算力', region: '中国', year: 2022 });
+      expect(found.map((m) => [m.value, m.unit])).toContainEqual([41, 'EFLOPS']);
+      expect(found.every((m) => m.region === 'China' && m.year === 2022)).toBe(true);
+    });
+
+    it('filters by subject id alone, ordered by year', async () => {
+      const found = await store.metrics({ subject: 'intelligent-computing-power' });
+      const years = found.map((m) => m.year!);
+      expect(years).toEqual([...years].sort((a, b) => a - b));
+      expect(found.map((m) => m.value)).toEqual(expect.arrayContaining([142, 41, 1271.4]));
+    });
+
+    it('returns nothing for an unknown subject or region', async () => {
+      expect(await store.metrics({ subject: 'no such thing' })).toEqual([]);
+      expect(await store.metrics({ region: 'Atlantis' })).toEqual([]);
+    });
+  });
+
+  describe('stats', () => {
+    it('counts every kind and relation type of the seed', async () => {
+      const stats = await store.stats();
+      expect(stats.entities).toBe(seed.entities.length);
+      expect(stats.relations).toBe(seed.relations.length);
+      expect(stats.kinds.find((k) => k.kind === 'Section')?.count).toBe(35);
+      expect(stats.kinds.reduce((n, k) => n + k.count, 0)).toBe(seed.entities.length);
+      expect(stats.relationTypes.reduce((n, t) => n + t.count, 0)).toBe(seed.relations.length);
+    });
+  });
+});
