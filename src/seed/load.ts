@@ -341,7 +341,14 @@ function deriveMentions(
       if (form.length >= 2 && !forms.has(form)) forms.set(form, e.id);
     }
   }
-  const maxLength = Math.max(0, ...[...forms.keys()].map((f) => f.length));
+  // Candidate lengths per first character, longest first: most positions in the text start no form at all.
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const form of forms.keys()) {
+    const lengths = lengthsByFirst.get(form[0]) ?? [];
+    if (!lengths.includes(form.length)) lengths.push(form.length);
+    lengthsByFirst.set(form[0], lengths);
+  }
+  for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   const evidence = new Map<string, Map<string, string>>();
   const note = (id: string, section: string, quote: string) => {
     if (!evidence.has(id)) evidence.set(id, new Map());
@@ -352,7 +359,8 @@ function deriveMentions(
   const text = source.text;
   for (let i = 0; i < text.length; ) {
     let matched = 0;
-    for (let len = Math.min(maxLength, text.length - i); len >= 2; len--) {
+    for (const len of lengthsByFirst.get(text[i]) ?? []) {
+      if (i + len > text.length) continue;
       const candidate = text.slice(i, i + len);
       const id = forms.get(candidate);
       if (id === undefined) continue;
