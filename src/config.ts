@@ -5,7 +5,14 @@ import { z } from 'zod';
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  GRAPH_STORE: z.enum(['embedded']).default('embedded'),
+  GRAPH_STORE: z.enum(['embedded', 'neo4j']).default('embedded'),
+  NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI').default('neo4j://localhost:7687'),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().min(0).default(3000),
   SEED_DIR: z.string().min(1).default(fileURLToPath(new URL('../seed', import.meta.url))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
@@ -13,10 +20,21 @@ const schema = z.object({
   INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
 
+export interface Neo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  transactionTimeoutMs: number;
+  connectionTimeoutMs: number;
+  maxRetryTimeMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
-  store: 'embedded';
+  store: 'embedded' | 'neo4j';
+  neo4j: Neo4jConfig;
   seedDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
@@ -57,11 +75,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.GRAPH_STORE === 'neo4j' && !e.NEO4J_PASSWORD) {
+    throw new ConfigError('invalid configuration: NEO4J_PASSWORD is required when GRAPH_STORE=neo4j');
+  }
   const production = e.NODE_ENV === 'production';
   return {
     port: e.PORT,
     host: e.HOST,
     store: e.GRAPH_STORE,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD ?? '',
+      database: e.NEO4J_DATABASE,
+      transactionTimeoutMs: e.NEO4J_TRANSACTION_TIMEOUT_MS,
+      connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+      maxRetryTimeMs: e.NEO4J_MAX_RETRY_TIME_MS,
+    },
     seedDir: e.SEED_DIR,
     logLevel: e.LOG_LEVEL,
     production,

@@ -22,6 +22,14 @@ export class ServiceUnavailable extends GraphQLError {
   }
 }
 
+/** Thrown by a store when its database cannot answer (down, unreachable, refusing our credentials, too slow). */
+export class StoreUnavailable extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailable';
+  }
+}
+
 /** Codes Apollo and graphql-js assign to request errors (parse, validation, bad variables); passed through. */
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'SERVICE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
@@ -39,7 +47,11 @@ export function makeFormatError(log: (error: unknown) => void) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    log(unwrapResolverError(error));
+    const original = unwrapResolverError(error);
+    if (original instanceof StoreUnavailable) {
+      return { message: new ServiceUnavailable().message, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
+    log(original);
     return { message: 'internal error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -89,7 +89,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts Apollo and an HTTP server on host:port; `/graphql` (and `/`) serve GraphQL, `/health` answers liveness. */
+/** Starts Apollo and an HTTP server on host:port; `/graphql` (and `/`) serve GraphQL, `/health` and `/ready` report status. */
 export async function startServer(
   store: GraphStore,
   config: Pick<Config, 'host' | 'port' | 'introspection' | 'production'>,
@@ -101,7 +101,12 @@ export async function startServer(
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      // Liveness: the process serves HTTP. Readiness: the store can answer (Neo4j reachable).
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/ready') {
+        const ready = await store.ready();
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', store: store.name });
+      }
       if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql` });
       let raw: string;
       try {

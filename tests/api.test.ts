@@ -28,7 +28,7 @@ describe('Query.entities', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 50; page++) {
-      const { entities } = await api.data(query, { after });
+      const { entities }: any = await api.data(query, { after });
       total = entities.totalCount;
       seen.push(...entities.edges.map((e: any) => e.node.id));
       expect(entities.edges.every((e: any) => e.node.kind === 'Challenge')).toBe(true);

@@ -82,5 +82,7 @@ export interface GraphStore {
   /** Metric entities matching every given filter, ordered by year then id. */
   metrics(filter: MetricFilter): Promise<EntityRecord[]>;
   stats(): Promise<Stats>;
+  /** True when the store can answer now (its database is reachable). */
+  ready(): Promise<boolean>;
   close(): Promise<void>;
 }

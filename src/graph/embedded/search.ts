@@ -1,7 +1,7 @@
 /** Name and alias search for the embedded store: MiniSearch (BM25) over bilingual tokens, re-ranked by exactness. */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { EntityKind, EntityRecord, SearchHit } from '../types.js';
-import { nameKey } from '../text.js';
+import { rankHits } from '../ranking.js';
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const LATIN_WORD = /[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]/g;
@@ -29,10 +29,6 @@ interface Doc {
   names: string;
   aliases: string;
 }
-
-/** Tiers that put exact and whole-phrase matches above partial token matches, whatever BM25 says. */
-const EXACT_TIER = 2;
-const CONTAINS_TIER = 1;
 
 export class NameSearch {
   private readonly index: MiniSearch<Doc>;
@@ -62,16 +58,7 @@ export class NameSearch {
     // Every token must match when possible; fall back to any token so mixed-language queries still find things.
     let results = this.index.search(text, { combineWith: 'AND', filter });
     if (results.length === 0) results = this.index.search(text, { combineWith: 'OR', filter });
-    const query = nameKey(text);
-    const best = Math.max(...results.map((r) => r.score));
-    const hits = results.map((r) => {
-      const entity = this.byId.get(r.id)!;
-      const forms = [entity.id, entity.name, entity.nameZh, ...entity.aliases].map(nameKey);
-      const tier = forms.includes(query) ? EXACT_TIER : forms.some((f) => f.includes(query)) ? CONTAINS_TIER : 0;
-      // BM25 relative to the best hit, in (0, 1]: comparable across queries and across stores.
-      return { entity, score: Math.round((tier + r.score / best) * 1000) / 1000 };
-    });
-    hits.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
-    return hits.slice(0, limit);
+    const candidates = results.map((r) => ({ entity: this.byId.get(r.id)!, relevance: r.score }));
+    return rankHits(text, candidates).slice(0, limit);
   }
 }

@@ -123,6 +123,10 @@ export class EmbeddedStore implements GraphStore {
     return { entities: this.sorted.length, relations: this.relations.length, kinds, relationTypes };
   }
 
+  async ready() {
+    return true;
+  }
+
   async close() {}
 
   private edgesOf(id: string): RelationRecord[] {
@@ -168,7 +172,6 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-export type { Direction };
 
 /** Plain code-unit order, the same order Neo4j uses for strings. */
 export function compareIds(a: string, b: string): number {

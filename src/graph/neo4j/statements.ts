@@ -1,0 +1,204 @@
+/**
+ * Every Cypher statement the project sends, by name. Nothing else in the code base holds Cypher: the store and
+ * the seeder can only run a name from STATEMENTS, and the test suite lints every entry with Neo4j's own front end.
+ * Labels and relationship types are never parameters: statements that need one are generated per member of the
+ * closed enums, so user input can never become a label or a type.
+ */
+import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from '../vocabulary.js';
+
+export interface Statement {
+  cypher: string;
+  /** The parameters the statement expects, with example values (used to declare them to the linter). */
+  params: Record<string, unknown>;
+}
+
+/** Map projection that returns a relationship as a RelationRecord. */
+const RELATION = `{type: type(rel), source: startNode(rel).id, target: endNode(rel).id, section: rel.section, evidence: rel.evidence}`;
+
+const reads = {
+  getEntities: {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (n:Entity {id: id})
+      RETURN n {.*} AS entity`,
+    params: { ids: ['gpu'] },
+  },
+  listEntities: {
+    cypher: `
+      MATCH (n:Entity)
+      WHERE $kind IS NULL OR n.kind = $kind
+      WITH n ORDER BY n.id
+      WITH collect(n {.*}) AS matching
+      RETURN size(matching) AS totalCount, matching[$offset..($offset + $limit)] AS items`,
+    params: { kind: 'Technology', offset: 0, limit: 20 },
+  },
+  relationsOf: {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (n:Entity {id: id})-[rel]-(:Entity)
+      RETURN id, collect(${RELATION}) AS relations`,
+    params: { ids: ['gpu'] },
+  },
+  searchFulltext: {
+    cypher: `
+      CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $candidates}) YIELD node, score
+      WHERE $kinds IS NULL OR node.kind IN $kinds
+      RETURN node {.*} AS entity, score`,
+    params: { query: 'gpu', candidates: 100, kinds: ['Hardware'] },
+  },
+  searchContains: {
+    cypher: `
+      MATCH (n:Entity)
+      WHERE ($kinds IS NULL OR n.kind IN $kinds) AND any(key IN n.keys WHERE key CONTAINS $key)
+      RETURN n {.*} AS entity`,
+    params: { key: '算', kinds: null },
+  },
+  neighborhood: {
+    cypher: `
+      MATCH (start:Entity {id: $id})
+      OPTIONAL MATCH p = SHORTEST 1 (start)-[r WHERE type(r) IN $types]-{1,3}(m:Entity)
+      WHERE length(p) <= $depth AND m <> start
+      WITH start, m, length(p) AS distance
+      ORDER BY distance, m.id
+      LIMIT $limit
+      WITH start, [x IN collect(m) WHERE x IS NOT NULL] AS ring
+      WITH [start] + ring AS nodes
+      UNWIND nodes AS a
+      OPTIONAL MATCH (a)-[rel]->(b:Entity)
+      WHERE b IN nodes AND type(rel) IN $types
+      WITH nodes, collect(${RELATION}) AS edges
+      RETURN [x IN nodes | x {.*}] AS nodes, edges`,
+    params: { id: 'gpu', types: ['USES'], depth: 1, limit: 200 },
+  },
+  shortestPath: {
+    cypher: `
+      MATCH (a:Entity {id: $from})
+      MATCH (b:Entity {id: $to})
+      MATCH p = ALL SHORTEST (a)-[r WHERE type(r) IN $types]-{0,10}(b)
+      WHERE length(p) <= $maxDepth
+      WITH p
+      ORDER BY [x IN nodes(p) | x.id], [rel IN relationships(p) | [type(rel), startNode(rel).id, endNode(rel).id]]
+      LIMIT 1
+      RETURN [x IN nodes(p) | x {.*}] AS nodes, [rel IN relationships(p) | ${RELATION}] AS edges`,
+    params: { from: 'gpu', to: 'cpu', types: ['USES'], maxDepth: 6 },
+  },
+  metrics: {
+    cypher: `
+      MATCH (m:Metric)
+      WHERE ($year IS NULL OR m.year = $year)
+        AND ($subjectKey IS NULL OR EXISTS { MATCH (m)-[:MEASURES]->(s:Entity) WHERE $subjectKey IN s.keys })
+        AND ($regionKey IS NULL OR EXISTS { MATCH (g:Region) WHERE $regionKey IN g.keys AND g.name = m.region })
+      RETURN m {.*} AS entity
+      ORDER BY m.year, m.id`,
+    params: { year: 2022, subjectKey: '智能算力', regionKey: 'china' },
+  },
+  stats: {
+    cypher: `
+      MATCH (n:Entity)
+      WITH n.kind AS kind, count(*) AS count
+      WITH collect({kind: kind, count: count}) AS kinds
+      CALL () {
+        MATCH (:Entity)-[rel]->(:Entity)
+        RETURN type(rel) AS type, count(*) AS count
+      }
+      RETURN kinds, collect({type: type, count: count}) AS relationTypes`,
+    params: {},
+  },
+  counts: {
+    cypher: `
+      CALL () { MATCH (n:Entity) RETURN count(n) AS nodes }
+      CALL () { MATCH (:Entity)-[rel]->(:Entity) RETURN count(rel) AS relationships }
+      RETURN nodes, relationships`,
+    params: {},
+  },
+  ping: {
+    cypher: `RETURN 1 AS ok`,
+    params: {},
+  },
+} satisfies Record<string, Statement>;
+
+const schema = {
+  createIdConstraint: {
+    cypher: `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE`,
+    params: {},
+  },
+  createKindIndex: {
+    cypher: `CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)`,
+    params: {},
+  },
+  // The CJK analyzer indexes Chinese as character pairs and English as words, so both languages match.
+  createNameIndex: {
+    cypher: `
+      CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+      FOR (n:Entity) ON EACH [n.name, n.nameZh, n.aliasText]
+      OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk'}}`,
+    params: {},
+  },
+  awaitIndexes: {
+    cypher: `CALL db.awaitIndexes($seconds)`,
+    params: { seconds: 60 },
+  },
+} satisfies Record<string, Statement>;
+
+const writes = {
+  pruneEntities: {
+    cypher: `
+      MATCH (n:Entity)
+      WHERE NOT n.id IN $ids
+      DETACH DELETE n
+      RETURN count(*) AS removed`,
+    params: { ids: ['gpu'] },
+  },
+  pruneRelations: {
+    cypher: `
+      MATCH (a:Entity)-[rel]->(b:Entity)
+      WHERE NOT (type(rel) + '|' + a.id + '|' + b.id) IN $keys
+      DELETE rel
+      RETURN count(*) AS removed`,
+    params: { keys: ['USES|a|b'] },
+  },
+} satisfies Record<string, Statement>;
+
+function upsertNodes(kind: EntityKind): Statement {
+  const others = ENTITY_KINDS.filter((k) => k !== kind).map((k) => `:${k}`).join('');
+  return {
+    // SET n = row replaces every property, so a field removed from the seed disappears; REMOVE drops a kind
+    // label the entity no longer has.
+    cypher: `
+      UNWIND $rows AS row
+      MERGE (n:Entity {id: row.id})
+      SET n = row
+      SET n:${kind}
+      REMOVE n${others}
+      RETURN count(n) AS written`,
+    params: { rows: [{ id: 'gpu', kind }] },
+  };
+}
+
+function upsertRelations(type: RelationType): Statement {
+  return {
+    cypher: `
+      UNWIND $rows AS row
+      MATCH (a:Entity {id: row.source})
+      MATCH (b:Entity {id: row.target})
+      MERGE (a)-[rel:${type}]->(b)
+      SET rel.section = row.section, rel.evidence = row.evidence
+      RETURN count(rel) AS written`,
+    params: { rows: [{ source: 'a', target: 'b', section: '1', evidence: 'x' }] },
+  };
+}
+
+const generated = {
+  ...Object.fromEntries(ENTITY_KINDS.map((kind) => [`upsertNodes${kind}`, upsertNodes(kind)])),
+  ...Object.fromEntries(RELATION_TYPES.map((type) => [`upsertRelations${type}`, upsertRelations(type)])),
+} as Record<`upsertNodes${EntityKind}` | `upsertRelations${RelationType}`, Statement>;
+
+export const STATEMENTS = { ...reads, ...schema, ...writes, ...generated };
+export type StatementName = keyof typeof STATEMENTS;
+
+/** Properties the statements read or write (and the keys of the row maps they unwind): declared to the linter. */
+export const PROPERTY_KEYS = [
+  'source', 'target',
+  'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'description', 'descriptionZh', 'sections',
+  'number', 'value', 'unit', 'year', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
+];

@@ -1,0 +1,196 @@
+/** The production store: the same port answered by Neo4j through the official driver, one named statement per operation. */
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type {
+  EntityKind,
+  EntityRecord,
+  GraphStore,
+  MetricFilter,
+  RelationRecord,
+  RelationType,
+  SearchHit,
+  Stats,
+  Subgraph,
+} from '../types.js';
+import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
+import { nameKey } from '../text.js';
+import { compareRelations, defaultTraversalTypes } from '../traversal.js';
+import { rankHits } from '../ranking.js';
+import { STATEMENTS, type StatementName } from './statements.js';
+import { toPlain } from './values.js';
+import { escapeLucene } from './lucene.js';
+import { StoreUnavailable } from '../../errors.js';
+
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** Longest a single transaction may run on the server. */
+  transactionTimeoutMs: number;
+  /** Longest to wait for a connection to open. */
+  connectionTimeoutMs: number;
+  /** Longest the driver keeps retrying a transaction after transient failures. */
+  maxRetryTimeMs: number;
+}
+
+/** How many full-text candidates to rank; the graph has a few hundred entities. */
+const SEARCH_CANDIDATES = 200;
+
+export class Neo4jStore implements GraphStore {
+  readonly name = 'neo4j';
+  readonly driver: Driver;
+
+  constructor(private readonly settings: Neo4jSettings) {
+    this.driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+      connectionTimeout: settings.connectionTimeoutMs,
+      maxTransactionRetryTime: settings.maxRetryTimeMs,
+      connectionAcquisitionTimeout: settings.connectionTimeoutMs + settings.maxRetryTimeMs,
+      userAgent: 'intelligent-computing-kg',
+    });
+  }
+
+  /** Runs a named read statement in a read transaction (routed to a follower in a cluster). */
+  async read(name: StatementName, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => tx.run(STATEMENTS[name].cypher, params), { timeout: this.settings.transactionTimeoutMs });
+    } catch (error) {
+      throw unavailableOr(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a named write statement in a write transaction; every write statement is idempotent, so retries are safe. */
+  async write(name: StatementName, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => tx.run(STATEMENTS[name].cypher, params), { timeout: this.settings.transactionTimeoutMs });
+    } catch (error) {
+      throw unavailableOr(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements (constraints, indexes) cannot share a transaction with data; run them on their own. */
+  async runSchema(name: StatementName, params: Record<string, unknown> = {}): Promise<void> {
+    const session = this.driver.session({ database: this.settings.database });
+    try {
+      await session.run(STATEMENTS[name].cypher, params, { timeout: this.settings.transactionTimeoutMs });
+    } catch (error) {
+      throw unavailableOr(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async getEntities(ids: readonly string[]) {
+    const result = await this.read('getEntities', { ids: [...ids] });
+    const byId = new Map(result.records.map((r) => [r.get('entity').id as string, toEntity(r.get('entity'))]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async listEntities({ kind, offset, limit }: { kind?: EntityKind; offset: number; limit: number }) {
+    const result = await this.read('listEntities', { kind: kind ?? null, offset: neo4j.int(offset), limit: neo4j.int(limit) });
+    const record = result.records[0];
+    return { totalCount: toPlain(record.get('totalCount')) as number, items: (record.get('items') as unknown[]).map(toEntity) };
+  }
+
+  async relationsOf(ids: readonly string[]) {
+    const result = await this.read('relationsOf', { ids: [...ids] });
+    const byId = new Map(result.records.map((r) => [r.get('id') as string, (toPlain(r.get('relations')) as RelationRecord[]).sort(compareRelations)]));
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  async search({ text, kinds, limit }: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]> {
+    const kindList = kinds?.length ? kinds : null;
+    const fulltext = await this.read('searchFulltext', { query: escapeLucene(text), candidates: neo4j.int(SEARCH_CANDIDATES), kinds: kindList });
+    let candidates = fulltext.records.map((r) => ({ entity: toEntity(r.get('entity')), relevance: toPlain(r.get('score')) as number }));
+    // The CJK analyzer indexes character pairs, so a lone Chinese character finds nothing: fall back to containment.
+    if (candidates.length === 0) {
+      const contains = await this.read('searchContains', { key: nameKey(text), kinds: kindList });
+      candidates = contains.records.map((r) => ({ entity: toEntity(r.get('entity')), relevance: 1 }));
+    }
+    return rankHits(text, candidates).slice(0, limit);
+  }
+
+  async neighborhood({ id, depth, types, limit }: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null> {
+    const result = await this.read('neighborhood', { id, depth: neo4j.int(depth), types: types ?? defaultTraversalTypes(), limit: neo4j.int(limit - 1) });
+    if (result.records.length === 0) return null;
+    return toSubgraph(result.records[0].get('nodes'), result.records[0].get('edges'), true);
+  }
+
+  async shortestPath({ from, to, maxDepth, types }: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
+    const result = await this.read('shortestPath', { from, to, maxDepth: neo4j.int(maxDepth), types: types ?? defaultTraversalTypes() });
+    if (result.records.length === 0) return null;
+    return toSubgraph(result.records[0].get('nodes'), result.records[0].get('edges'), false);
+  }
+
+  async metrics({ subject, region, year }: MetricFilter) {
+    const result = await this.read('metrics', {
+      subjectKey: subject === undefined ? null : nameKey(subject),
+      regionKey: region === undefined ? null : nameKey(region),
+      year: year === undefined ? null : neo4j.int(year),
+    });
+    return result.records.map((r) => toEntity(r.get('entity')));
+  }
+
+  async stats(): Promise<Stats> {
+    const result = await this.read('stats');
+    const record = result.records[0];
+    const kinds = new Map((toPlain(record?.get('kinds') ?? []) as { kind: EntityKind; count: number }[]).map((k) => [k.kind, k.count]));
+    const types = new Map((toPlain(record?.get('relationTypes') ?? []) as { type: RelationType; count: number }[]).map((t) => [t.type, t.count]));
+    return {
+      entities: [...kinds.values()].reduce((a, b) => a + b, 0),
+      relations: [...types.values()].reduce((a, b) => a + b, 0),
+      kinds: ENTITY_KINDS.map((kind) => ({ kind, count: kinds.get(kind) ?? 0 })),
+      relationTypes: RELATION_TYPES.map((type) => ({ type, count: types.get(type) ?? 0 })),
+    };
+  }
+
+  /** True when the server answers a trivial read: what /ready reports. */
+  async ready(): Promise<boolean> {
+    try {
+      await this.read('ping');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close() {
+    await this.driver.close();
+  }
+}
+
+/** Driver error codes that mean "Neo4j cannot answer now", as opposed to a bug in a statement. */
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+function unavailableOr(error: unknown): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError'))) {
+    return new StoreUnavailable(`Neo4j cannot answer: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
+  return error;
+}
+
+/** Node properties back to an EntityRecord; the search-only properties stay in the database. */
+export function toEntity(value: unknown): EntityRecord {
+  const { keys: _keys, aliasText: _aliasText, ...props } = toPlain(value) as EntityRecord & { keys?: string[]; aliasText?: string };
+  return { ...props, aliases: props.aliases ?? [], sections: props.sections ?? [] };
+}
+
+function toSubgraph(nodes: unknown, edges: unknown, sortEdges: boolean): Subgraph {
+  const relations = (toPlain(edges) as RelationRecord[]).filter((e) => e !== null && e.type !== null);
+  return { nodes: (nodes as unknown[]).map(toEntity), edges: sortEdges ? relations.sort(compareRelations) : relations };
+}

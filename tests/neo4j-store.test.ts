@@ -1,0 +1,131 @@
+/**
+ * The Neo4j store without a server: a recording session stands in for the driver's, so these tests see exactly
+ * which statements each port operation sends with which parameters, and how answers are mapped back.
+ */
+import neo4j from 'neo4j-driver';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Neo4jStore } from '../src/graph/neo4j/store.js';
+import { STATEMENTS } from '../src/graph/neo4j/statements.js';
+import { nodeRow, seedNeo4j } from '../src/graph/neo4j/seed.js';
+import { escapeLucene } from '../src/graph/neo4j/lucene.js';
+import { realSeed } from './helpers.js';
+
+interface Sent {
+  name: string;
+  params: Record<string, unknown>;
+}
+
+const byCypher = new Map(Object.entries(STATEMENTS).map(([name, s]) => [s.cypher, name]));
+
+function recordingStore(answer: (name: string, params: Record<string, unknown>) => Record<string, unknown>[] = () => []) {
+  const store = new Neo4jStore({
+    uri: 'neo4j://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j',
+    transactionTimeoutMs: 1000, connectionTimeoutMs: 1000, maxRetryTimeMs: 0,
+  });
+  const sent: Sent[] = [];
+  const run = async (cypher: string, params: Record<string, unknown> = {}) => {
+    const name = byCypher.get(cypher);
+    if (!name) throw new Error(`a statement outside STATEMENTS was sent: ${cypher}`);
+    sent.push({ name, params });
+    return { records: answer(name, params).map((row) => ({ get: (key: string) => row[key] })) };
+  };
+  (store.driver as unknown as { session: unknown }).session = () => ({
+    executeRead: (work: (tx: unknown) => unknown) => work({ run }),
+    executeWrite: (work: (tx: unknown) => unknown) => work({ run }),
+    run,
+    close: async () => {},
+  });
+  return { store, sent };
+}
+
+let open: Neo4jStore[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  open = [];
+});
+
+describe('the Neo4j store', () => {
+  it('sends one named statement per port operation, with exactly the parameters declared to the linter', async () => {
+    const { store, sent } = recordingStore((name) => {
+      if (name === 'listEntities') return [{ totalCount: neo4j.int(0), items: [] }];
+      if (name === 'stats') return [{ kinds: [], relationTypes: [] }];
+      return [];
+    });
+    open.push(store);
+    await store.getEntities(['gpu']);
+    await store.listEntities({ offset: 0, limit: 10 });
+    await store.relationsOf(['gpu']);
+    await store.search({ text: '算', limit: 5 });
+    await store.neighborhood({ id: 'gpu', depth: 2, limit: 10 });
+    await store.shortestPath({ from: 'gpu', to: 'cpu', maxDepth: 4 });
+    await store.metrics({ subject: '智能算力', region: 'China', year: 2022 });
+    await store.stats();
+    await store.ready();
+    expect(sent.map((s) => s.name)).toEqual([
+      'getEntities', 'listEntities', 'relationsOf', 'searchFulltext', 'searchContains', 'neighborhood', 'shortestPath', 'metrics', 'stats', 'ping',
+    ]);
+    for (const { name, params } of sent) {
+      expect(Object.keys(params).sort(), name).toEqual(Object.keys(STATEMENTS[name as keyof typeof STATEMENTS].params).sort());
+    }
+  });
+
+  it('sends LIMIT and SKIP values as Neo4j integers and search keys normalised', async () => {
+    const { store, sent } = recordingStore((name) => (name === 'listEntities' ? [{ totalCount: neo4j.int(3), items: [] }] : []));
+    open.push(store);
+    await store.listEntities({ kind: 'Challenge', offset: 20, limit: 10 });
+    await store.metrics({ subject: 'Intelligent Computing Power' });
+    expect(neo4j.isInt(sent[0].params.offset)).toBe(true);
+    expect(sent[0].params).toMatchObject({ kind: 'Challenge' });
+    expect(sent[1].params).toEqual({ subjectKey: 'intelligentcomputingpower', regionKey: null, year: null });
+  });
+
+  it('maps Neo4j integers to numbers and keeps search-only properties out of records', async () => {
+    const row = nodeRow(realSeed().entities.find((e) => e.id === 'metric-china-intelligent-computing-power-2022')!);
+    expect(neo4j.isInt(row.year)).toBe(true);
+    const { store } = recordingStore(() => [{ entity: row }]);
+    open.push(store);
+    const [metric] = await store.getEntities(['metric-china-intelligent-computing-power-2022']);
+    expect(metric).toMatchObject({ value: 41, year: 2022, unit: 'EFLOPS' });
+    expect(metric).not.toHaveProperty('keys');
+    expect(metric).not.toHaveProperty('aliasText');
+  });
+
+  it('refuses an integer too large for a JS number instead of rounding it', async () => {
+    const { store } = recordingStore(() => [{ totalCount: neo4j.int('9007199254740993'), items: [] }]);
+    open.push(store);
+    await expect(store.listEntities({ offset: 0, limit: 1 })).rejects.toThrow(/outside the safe range/);
+  });
+
+  it('ranks full-text candidates with the same tiers as the embedded store', async () => {
+    const seed = realSeed();
+    const entity = (id: string) => nodeRow(seed.entities.find((e) => e.id === id)!);
+    const { store } = recordingStore((name) =>
+      name === 'searchFulltext' ? [{ entity: entity('edge-computing-platform'), score: 3.2 }, { entity: entity('edge-computing'), score: 2.1 }] : [],
+    );
+    open.push(store);
+    const hits = await store.search({ text: '边缘计算', limit: 5 });
+    expect(hits.map((h) => h.entity.id)).toEqual(['edge-computing', 'edge-computing-platform']);
+    expect(hits[0].score).toBeGreaterThanOrEqual(2);
+  });
+
+  it('seeds constraints and indexes first, then one MERGE batch per kind and type, then prunes', async () => {
+    const { store, sent } = recordingStore((name) => (name === 'counts' ? [{ nodes: neo4j.int(1), relationships: neo4j.int(2) }] : [{ removed: neo4j.int(0) }]));
+    open.push(store);
+    const report = await seedNeo4j(store, realSeed(), { prune: true });
+    const names = sent.map((s) => s.name);
+    expect(names.slice(0, 4)).toEqual(['createIdConstraint', 'createKindIndex', 'createNameIndex', 'awaitIndexes']);
+    expect(names).toContain('upsertNodesTechnology');
+    expect(names).toContain('upsertRelationsADDRESSES');
+    expect(names.slice(-3)).toEqual(['pruneEntities', 'pruneRelations', 'counts']);
+    const written = sent.filter((s) => s.name.startsWith('upsertNodes')).reduce((n, s) => n + (s.params.rows as unknown[]).length, 0);
+    expect(written).toBe(realSeed().entities.length);
+    expect(report).toEqual({ nodes: 1, relationships: 2, prunedNodes: 0, prunedRelationships: 0 });
+  });
+});
+
+describe('Lucene escaping', () => {
+  it('turns query syntax into plain text', () => {
+    expect(escapeLucene('C++ (GPU)')).toBe('C\\+\\+ \\(GPU\\)');
+    expect(escapeLucene('a:b "c" d* AND e')).toBe('a\\:b \\"c\\" d\\* and e');
+  });
+});

@@ -1,0 +1,63 @@
+/** The API over a Neo4j that does not answer: a closed port on this machine, through the real driver. */
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Neo4jStore } from '../src/graph/neo4j/store.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { silentLogger } from './helpers.js';
+
+/** A port that was free a moment ago and is now closed: connections to it are refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const RETRY_MS = 1500;
+let api: RunningServer;
+let store: Neo4jStore;
+
+beforeAll(async () => {
+  store = new Neo4jStore({
+    uri: `bolt://127.0.0.1:${await closedPort()}`, user: 'neo4j', password: 'irrelevant', database: 'neo4j',
+    transactionTimeoutMs: 2000, connectionTimeoutMs: 1000, maxRetryTimeMs: RETRY_MS,
+  });
+  api = await startServer(store, { host: '127.0.0.1', port: 0, introspection: true, production: true }, silentLogger);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await store?.close();
+});
+
+describe('with Neo4j unreachable', () => {
+  it('the API still starts and /health answers 200', async () => {
+    const response = await fetch(api.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(200);
+  });
+
+  it('/ready answers 503', async () => {
+    const response = await fetch(api.url.replace('/graphql', '/ready'));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable', store: 'neo4j' });
+  });
+
+  it('a GraphQL request fails within the configured retry time with SERVICE_UNAVAILABLE and no internal details', async () => {
+    const started = performance.now();
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(id: "gpu") { id } }' }),
+    });
+    const elapsed = performance.now() - started;
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(body.errors).toEqual([
+      { message: 'the graph store is unavailable; try again shortly', locations: [{ line: 1, column: 3 }], path: ['entity'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|bolt|stack/i);
+    // Bounded by the retry budget plus one connection attempt, not the driver's 30 s default.
+    expect(elapsed).toBeLessThan(RETRY_MS + 8000);
+  });
+});
