@@ -74,3 +74,23 @@ describe('where Cypher lives', () => {
     expect(runs.every((arg) => arg === 'STATEMENTS[name].cypher')).toBe(true);
   });
 });
+
+describe('the Neo4j Browser guide', () => {
+  const guide = readFileSync(fileURLToPath(new URL('../browser/queries.cypher', import.meta.url)), 'utf8');
+  const queries = guide.split(/;\s*\n/).map((q) => q.replace(/^\/\/.*$/gm, '').trim()).filter(Boolean);
+  const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+
+  it('has at least eight exploration queries', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(queries.map((q, i) => [i + 1, q]))('query %i passes the Cypher front end and stands in the README', (_i, query) => {
+    expect(lint(query, {})).toEqual([]);
+    expect(readme).toContain(query);
+  });
+
+  it('has a style rule with a colour and a caption for every kind', () => {
+    const grass = readFileSync(fileURLToPath(new URL('../browser/style.grass', import.meta.url)), 'utf8');
+    for (const kind of ENTITY_KINDS) expect(grass).toMatch(new RegExp(`node\\.${kind} \\{ color: #[0-9A-F]{6};.*caption: "[^"]*"; \\}`));
+  });
+});
