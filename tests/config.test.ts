@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { unusedPort } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,14 +31,6 @@ describe('configuration', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 function npmStart(env: Record<string, string>) {
   // Its own process group, so that stopping it stops npm and the server npm started.
   const child = spawn('npm', ['start', '--silent'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, detached: true });
@@ -58,7 +50,7 @@ function npmStart(env: Record<string, string>) {
 
 describe('npm start', () => {
   it('prints the URL and answers GraphQL from the embedded store', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     const run = npmStart({ PORT: String(port) });
     try {
       for (let i = 0; i < 300 && !run.output().includes('ready at'); i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,4 +1,5 @@
 /** Shared test fixtures: the real seed, an in-process Apollo server, and a store wrapper that counts port calls. */
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { ApolloServer } from '@apollo/server';
@@ -60,4 +61,13 @@ export class TestApi {
     if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
     return result.data as T;
   }
+}
+
+/** A loopback port that was free a moment ago: free to listen on, and refusing connections until someone does. */
+export async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

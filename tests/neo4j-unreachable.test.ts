@@ -1,18 +1,8 @@
 /** The API over a Neo4j that does not answer: a closed port on this machine, through the real driver. */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { silentLogger } from './helpers.js';
-
-/** A port that was free a moment ago and is now closed: connections to it are refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { unusedPort, silentLogger } from './helpers.js';
 
 const RETRY_MS = 1500;
 let api: RunningServer;
@@ -20,7 +10,7 @@ let store: Neo4jStore;
 
 beforeAll(async () => {
   store = new Neo4jStore({
-    uri: `bolt://127.0.0.1:${await closedPort()}`, user: 'neo4j', password: 'irrelevant', database: 'neo4j',
+    uri: `bolt://127.0.0.1:${await unusedPort()}`, user: 'neo4j', password: 'irrelevant', database: 'neo4j',
     transactionTimeoutMs: 2000, connectionTimeoutMs: 1000, maxRetryTimeMs: RETRY_MS,
   });
   api = await startServer(store, { host: '127.0.0.1', port: 0, introspection: true, production: true }, silentLogger);

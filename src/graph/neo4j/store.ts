@@ -15,23 +15,14 @@ import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import { compareRelations, defaultTraversalTypes } from '../traversal.js';
 import { rankHits } from '../ranking.js';
+import type { Neo4jConfig } from '../../config.js';
 import { STATEMENTS, type StatementName } from './statements.js';
 import { toPlain } from './values.js';
 import { escapeLucene } from './lucene.js';
 import { StoreUnavailable } from '../../errors.js';
 
-export interface Neo4jSettings {
-  uri: string;
-  user: string;
-  password: string;
-  database: string;
-  /** Longest a single transaction may run on the server. */
-  transactionTimeoutMs: number;
-  /** Longest to wait for a connection to open. */
-  connectionTimeoutMs: number;
-  /** Longest the driver keeps retrying a transaction after transient failures. */
-  maxRetryTimeMs: number;
-}
+/** Connection and timeout settings, as config.ts reads them from NEO4J_* variables. */
+export type Neo4jSettings = Neo4jConfig;
 
 /** How many full-text candidates to rank; the graph has a few hundred entities. */
 const SEARCH_CANDIDATES = 200;
@@ -50,22 +41,21 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Runs a named read statement in a read transaction (routed to a follower in a cluster). */
-  async read(name: StatementName, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead((tx) => tx.run(STATEMENTS[name].cypher, params), { timeout: this.settings.transactionTimeoutMs });
-    } catch (error) {
-      throw unavailableOr(error);
-    } finally {
-      await session.close();
-    }
+  read(name: StatementName, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    return this.transact('READ', name, params);
   }
 
   /** Runs a named write statement in a write transaction; every write statement is idempotent, so retries are safe. */
-  async write(name: StatementName, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+  write(name: StatementName, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    return this.transact('WRITE', name, params);
+  }
+
+  private async transact(mode: 'READ' | 'WRITE', name: StatementName, params: Record<string, unknown>): Promise<QueryResult<RecordShape>> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session[mode] });
+    const work = (tx: { run: (cypher: string, params: Record<string, unknown>) => Promise<QueryResult<RecordShape>> }) => tx.run(STATEMENTS[name].cypher, params);
+    const config = { timeout: this.settings.transactionTimeoutMs };
     try {
-      return await session.executeWrite((tx) => tx.run(STATEMENTS[name].cypher, params), { timeout: this.settings.transactionTimeoutMs });
+      return await (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config));
     } catch (error) {
       throw unavailableOr(error);
     } finally {
