@@ -1,11 +1,11 @@
 /** docker compose cannot run here, so its file and the Dockerfile are checked for the structure the product relies on. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const compose = parse(readFileSync(`${root}/docker-compose.yml`, 'utf8'));
+const compose = parse(readFileSync(`${root}/docker-compose.yml`, 'utf8')) as any;
 const dockerfile = readFileSync(`${root}/Dockerfile`, 'utf8');
 
 describe('docker-compose.yml', () => {

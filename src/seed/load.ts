@@ -1,7 +1,7 @@
 /** Reads the seed files, checks them against the vocabulary and the source text, and builds the graph records. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import type { EntityRecord, RelationRecord } from '../graph/types.js';
 import { collapseWhitespace, nameKey } from '../graph/text.js';

@@ -87,7 +87,7 @@ export class EmbeddedStore implements GraphStore {
     if (!this.byId.has(from) || !this.byId.has(to)) return null;
     if (from === to) return { nodes: [this.byId.get(from)!], edges: [] };
     const allowed = new Set(types ?? defaultTraversalTypes());
-    const distanceToTarget = this.distances(to, allowed, maxDepth);
+    const distanceToTarget = this.distances(to, allowed, maxDepth, from);
     const length = distanceToTarget.get(from);
     if (length === undefined) return null;
     // Walk forward taking the smallest id that stays on a shortest path: the lexicographically smallest path.
@@ -141,11 +141,11 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  /** Undirected BFS distances to `target`, up to maxDepth hops. */
-  private distances(target: string, allowed: Set<RelationType>, maxDepth: number): Map<string, number> {
+  /** Undirected BFS distances to `target`, up to maxDepth hops; stops at the layer that reaches `stopAt`. */
+  private distances(target: string, allowed: Set<RelationType>, maxDepth: number, stopAt: string): Map<string, number> {
     const distance = new Map([[target, 0]]);
     let frontier = [target];
-    for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
+    for (let d = 1; d <= maxDepth && frontier.length > 0 && !distance.has(stopAt); d++) {
       const next: string[] = [];
       for (const node of frontier) {
         for (const other of this.neighbours(node, allowed)) {
