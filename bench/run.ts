@@ -55,7 +55,8 @@ async function rawServer(bytes: Buffer): Promise<{ url: string; close(): Promise
 /** Milliseconds from spawning `command` until `url` answers `body` with 200. */
 async function timeToFirstAnswer(command: string, args: string[], env: Record<string, string>, url: string, body: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
+  // A process group of its own, so that stopping it also stops what npx started.
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
   try {
     for (;;) {
       if (performance.now() - started > 30_000) throw new Error(`${command} did not answer within 30 s`);
@@ -68,7 +69,7 @@ async function timeToFirstAnswer(command: string, args: string[], env: Record<st
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   } finally {
-    child.kill();
+    process.kill(-child.pid!, 'SIGTERM');
   }
 }
 
@@ -94,7 +95,7 @@ async function main() {
   const probe = JSON.stringify({ query: '{ stats { entities } }' });
   const bare = `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>s.end('{}'))}).listen(4791,'127.0.0.1')`;
   const baselineStart = await timeToFirstAnswer(process.execPath, ['-e', bare], {}, 'http://127.0.0.1:4791/', probe);
-  const ourStart = await timeToFirstAnswer('npx', ['tsx', 'src/main.ts'], { PORT: '4792', LOG_LEVEL: 'silent' }, 'http://127.0.0.1:4792/graphql', probe);
+  const ourStart = await timeToFirstAnswer('npm', ['start', '--silent'], { PORT: '4792', LOG_LEVEL: 'silent' }, 'http://127.0.0.1:4792/graphql', probe);
 
   console.log(`\nThroughput: ${CONNECTIONS} connections, ${SECONDS} s each, requests per second (autocannon)\n`);
   console.log(table([['query', 'response', 'raw node:http', 'this API', 'ratio'], ...rows]));
