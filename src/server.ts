@@ -6,6 +6,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import type { Logger } from 'pino';
 import { LIMITS, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
@@ -98,9 +99,15 @@ export async function startServer(
   const apollo = createApollo(config, logger);
   await apollo.start();
 
+  // Browser frontends on other origins may call the API; Apollo's CSRF prevention still guards simple requests.
+  const allowCrossOrigin = cors({ origin: '*', methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      // The middleware answers a preflight itself (204) and only calls back for other requests.
+      if (req.method === 'OPTIONS') return allowCrossOrigin(req, res, () => res.end());
+      await new Promise<void>((resolve, reject) => allowCrossOrigin(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
       // Liveness: the process serves HTTP. Readiness: the store can answer (Neo4j reachable).
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {

@@ -122,3 +122,24 @@ describe('the HTTP server', () => {
     expect(json.data.__type.fields.map((f: { name: string }) => f.name)).toContain('solutions');
   });
 });
+
+describe('cross-origin requests', () => {
+  it('answers a CORS preflight with 204 and allows any origin', async () => {
+    const response = await fetch(server.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('marks GraphQL answers as readable from other origins', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { origin: 'http://app.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ stats { entities } }' }),
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});

@@ -82,6 +82,13 @@ describe('the seed checker', () => {
     );
   });
 
+  it('reports a relation from an entity to itself', () => {
+    const loop = `\n  - { type: IS_A, from: liquid-cooling, to: liquid-cooling, evidence: "液冷技术" }`;
+    expect(reasons(`entities:${liquidCooling}\nrelations:${loop}`)).toContain(
+      'chapters/test.yaml: IS_A liquid-cooling -> liquid-cooling: a relation must join two different entities',
+    );
+  });
+
   it('reports a relation type that the loader derives', () => {
     const derived = goodRelation.replace('type: ADDRESSES', 'type: MENTIONED_IN');
     expect(reasons(`entities:${liquidCooling}${energy}\nrelations:${derived}`)).toContainEqual(

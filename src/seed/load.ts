@@ -233,6 +233,10 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
       report(file, entry, `${r.type} is derived by the loader and may not be written in seed files`);
       continue;
     }
+    if (r.from === r.to) {
+      report(file, entry, 'a relation must join two different entities');
+      continue;
+    }
     if (!checkEnds(file, entry, r.type, r.from, r.to)) continue;
     const where = locate(file, entry, r.evidence, r.section);
     if (where) addRelation(file, { type: r.type, source: r.from, target: r.to, section: where.section, evidence: collapseWhitespace(r.evidence) });
