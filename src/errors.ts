@@ -45,7 +45,9 @@ export function makeFormatError(log: (error: unknown) => void) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // GraphQL Armor prefixes its limit errors with "Syntax Error: " although the query parsed fine.
+      const message = code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message.replace(/^Syntax Error: /, '') : formatted.message;
+      return { ...formatted, message, extensions };
     }
     const original = unwrapResolverError(error);
     if (original instanceof StoreUnavailable) {
