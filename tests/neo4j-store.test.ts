@@ -123,6 +123,15 @@ describe('the Neo4j store', () => {
   });
 });
 
+describe('searching Neo4j for punctuation alone', () => {
+  it('skips the full-text index, which would find no terms, and uses containment', async () => {
+    const { store, sent } = recordingStore();
+    open.push(store);
+    await store.search({ text: '()', limit: 5 });
+    expect(sent.map((s) => s.name)).toEqual(['searchContains']);
+  });
+});
+
 describe('Lucene escaping', () => {
   it('turns query syntax into plain text', () => {
     expect(escapeLucene('C++ (GPU)')).toBe('C\\+\\+ \\(GPU\\)');

@@ -95,8 +95,12 @@ export class Neo4jStore implements GraphStore {
 
   async search({ text, kinds, limit }: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]> {
     const kindList = kinds?.length ? kinds : null;
-    const fulltext = await this.read('searchFulltext', { query: escapeLucene(text), candidates: neo4j.int(SEARCH_CANDIDATES), kinds: kindList });
-    let candidates = fulltext.records.map((r) => ({ entity: toEntity(r.get('entity')), relevance: toPlain(r.get('score')) as number }));
+    let candidates: { entity: EntityRecord; relevance: number }[] = [];
+    // Text of punctuation alone analyses to no terms at all; only containment can match it.
+    if (/[\p{L}\p{N}]/u.test(text)) {
+      const fulltext = await this.read('searchFulltext', { query: escapeLucene(text), candidates: neo4j.int(SEARCH_CANDIDATES), kinds: kindList });
+      candidates = fulltext.records.map((r) => ({ entity: toEntity(r.get('entity')), relevance: toPlain(r.get('score')) as number }));
+    }
     // The CJK analyzer indexes character pairs, so a lone Chinese character finds nothing: fall back to containment.
     if (candidates.length === 0) {
       const contains = await this.read('searchContains', { key: nameKey(text), kinds: kindList });
