@@ -1,0 +1,151 @@
+/**
+ * `npm run readme`: fills the README's generated sections (graph counts, example queries with their real output,
+ * the Browser guide) from the real seed. tests/readme.test.ts fails when the README no longer matches.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { TestApi, embeddedStore } from '../tests/helpers.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function trim(value: unknown, max: number): unknown {
+  if (Array.isArray(value)) {
+    const kept = value.slice(0, max).map((v) => trim(v, max));
+    return value.length > max ? [...kept, `… ${value.length - max} more`] : kept;
+  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trim(v, max)]));
+  return value;
+}
+
+const examples: [string, string, number][] = [
+  ['Which solutions address energy consumption, and where does the whitepaper say so?', `{
+  entity(id: "energy-consumption") {
+    name
+    nameZh
+    ... on Challenge {
+      solutions { id name nameZh kind }
+    }
+    relations(types: [ADDRESSES], direction: IN) {
+      source { name }
+      section { number }
+      evidence
+    }
+  }
+}`, 4],
+  ['What does the metaverse use, and where is AIGC applied?', `{
+  metaverse: entity(id: "metaverse") {
+    nameZh
+    ... on Application { technologies { name nameZh } }
+  }
+  aigc: search(text: "AIGC", first: 1) {
+    entity {
+      name
+      ... on Application { industries { name nameZh } models { name } }
+    }
+  }
+}`, 6],
+  ['How are liquid cooling and AIGC connected?', `{
+  shortestPath(from: "liquid-cooling", to: "aigc") {
+    length
+    nodes { name kind }
+    edges { type source { name } target { name } evidence }
+  }
+}`, 5],
+  ["What grew how fast? China's intelligent computing power, with sources and quotes", `{
+  metrics(subject: "智能算力", region: "中国") {
+    name value unit year period forecast source evidence
+  }
+}`, 4],
+  ['What did New H3C launch?', `{
+  search(text: "新华三", first: 1) {
+    entity {
+      name
+      ... on Organization {
+        products { name nameZh kind }
+      }
+    }
+  }
+}`, 6],
+  ['Search in either language', `{
+  zh: search(text: "边缘", first: 3) { score entity { id kind nameZh } }
+  en: search(text: "edge comp", first: 3) { score entity { id kind name } }
+}`, 3],
+];
+
+/** JSON with flat objects and short scalar lists on one line, so excerpts stay readable. */
+function pretty(value: unknown, indent = ''): string {
+  const flat = (v: unknown) => v === null || typeof v !== 'object';
+  if (Array.isArray(value)) {
+    if (value.every(flat) && JSON.stringify(value).length < 80) return JSON.stringify(value);
+    return `[\n${value.map((v) => indent + '  ' + pretty(v, indent + '  ')).join(',\n')}\n${indent}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.every(([, v]) => flat(v) || (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(flat))) && JSON.stringify(value).length < 110) {
+      return `{ ${entries.map(([k, v]) => `"${k}": ${flat(v) ? JSON.stringify(v) : `{ ${Object.entries(v as object).map(([a, b]) => `"${a}": ${JSON.stringify(b)}`).join(', ')} }`}`).join(', ')} }`;
+    }
+    return `{\n${entries.map(([k, v]) => `${indent}  "${k}": ${pretty(v, indent + '  ')}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export async function renderExamples(api: TestApi): Promise<string> {
+  const parts: string[] = [];
+  for (const [title, query, max] of examples) {
+    const data = await api.data(query);
+    parts.push(`**${title}**\n\n\`\`\`graphql\n${query}\n\`\`\`\n\n\`\`\`json\n${pretty(trim(data, max))}\n\`\`\``);
+  }
+  return parts.join('\n\n');
+}
+
+/** Relation types the loader derives rather than the seed states. */
+const DERIVED = ['MENTIONED_IN', 'MEASURES', 'SOURCED_FROM'];
+
+export async function renderStats(api: TestApi): Promise<string> {
+  const { stats } = await api.data('{ stats { entities relations kinds { kind count } relationTypes { type count } } }');
+  const stated = stats.relationTypes.filter((t: any) => !DERIVED.includes(t.type)).reduce((n: number, t: any) => n + t.count, 0);
+  const lines = [
+    `${stats.entities} entities and ${stats.relations} relations (${stated} stated links, plus ${stats.relations - stated} derived: ` +
+      'metric subjects and sources, and section mentions), counted by `{ stats { … } }`:',
+    '',
+    '| kind | count | kind | count |',
+    '| --- | --- | --- | --- |',
+  ];
+  const kinds = stats.kinds;
+  for (let i = 0; i < kinds.length; i += 2) lines.push(`| ${kinds[i].kind} | ${kinds[i].count} | ${kinds[i + 1]?.kind ?? ''} | ${kinds[i + 1]?.count ?? ''} |`);
+  return lines.join('\n');
+}
+
+export function renderGuide(): string {
+  const guide = readFileSync(`${root}/browser/queries.cypher`, 'utf8');
+  const queries = guide.split(/;\s*\n/).map((q) => q.trim()).filter(Boolean);
+  return queries
+    .map((q) => {
+      const lines = q.split('\n');
+      const title = lines.filter((l) => l.startsWith('//')).map((l) => l.replace(/^\/\/\s*/, '')).join(' ');
+      const body = lines.filter((l) => !l.startsWith('//')).join('\n').trim();
+      return `${title}\n\n\`\`\`cypher\n${body}\n\`\`\``;
+    })
+    .join('\n\n');
+}
+
+/** The README with the text between `<!-- name -->` and `<!-- /name -->` replaced by `content`. */
+export function fill(readme: string, name: string, content: string): string {
+  const re = new RegExp(`<!-- ${name} -->[\\s\\S]*?<!-- /${name} -->`);
+  return readme.replace(re, () => `<!-- ${name} -->\n${content}\n<!-- /${name} -->`);
+}
+
+/** The text between the markers, as the README holds it now. */
+export function section(readme: string, name: string): string | undefined {
+  return new RegExp(`<!-- ${name} -->\\n([\\s\\S]*?)\\n<!-- /${name} -->`).exec(readme)?.[1];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const api = new TestApi(embeddedStore());
+  let readme = readFileSync(`${root}/README.md`, 'utf8');
+  readme = fill(readme, 'examples', await renderExamples(api));
+  readme = fill(readme, 'stats', await renderStats(api));
+  readme = fill(readme, 'guide', renderGuide());
+  writeFileSync(`${root}/README.md`, readme);
+  console.log('README updated');
+}
