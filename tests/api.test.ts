@@ -190,8 +190,10 @@ describe('typed relationship fields answer relationship questions', () => {
   });
 
   it('a figure gives its caption and what it shows', async () => {
-    const { entity } = await api.data('{ entity(id: "figure-1") { ... on Figure { number caption sections { number } illustrates { id } } } }');
-    expect(entity).toMatchObject({ number: 1, caption: '图 1 近两年全球算力规模情况', sections: [{ number: '2.1' }] });
+    const { entity } = await api.data('{ entity(id: "figure-1") { ... on Figure { number caption sections { number } illustrates { id } sources { id } } } }');
+    // The caption stands in 2.1; its footnote on data sources lands in 2.2 of the extracted text.
+    expect(entity).toMatchObject({ number: 1, caption: '图 1 近两年全球算力规模情况', sections: [{ number: '2.1' }, { number: '2.2' }] });
     expect(entity.illustrates.length).toBeGreaterThan(0);
+    expect(entity.sources.map((s: any) => s.id).sort()).toEqual(['caict', 'china-computing-power-whitepaper-2022', 'gartner', 'idc']);
   });
 });

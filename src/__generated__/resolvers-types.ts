@@ -317,6 +317,8 @@ export type Figure = Entity & {
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
+  /** The data sources its caption or footnote names. Follows SOURCED_FROM out. */
+  sources: Array<Entity>;
 };
 
 
@@ -792,8 +794,8 @@ export type Publication = Entity & {
   __typename?: 'Publication';
   /** Other surface forms, in either language. */
   aliases: Array<Scalars['String']['output']>;
-  /** Metrics attributed to it. Follows SOURCED_FROM in. */
-  cited: Array<Metric>;
+  /** Metrics and figures attributed to it. Follows SOURCED_FROM in. */
+  cited: Array<Entity>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -1046,7 +1048,7 @@ export type RelationType =
   | 'REQUIRES'
   /** source runs on the infrastructure target */
   | 'RUNS_ON'
-  /** the metric source is stated on the authority of target */
+  /** the metric or figure source is stated on the authority of target */
   | 'SOURCED_FROM'
   /** source uses, is built on or relies on target */
   | 'USES';
@@ -1589,6 +1591,7 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<FigureRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<FigureRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1791,7 +1794,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type PublicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  cited?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  cited?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

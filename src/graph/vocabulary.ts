@@ -161,10 +161,10 @@ export const RELATION_RULES: Record<RelationType, RelationRule> = {
     derived: true,
   },
   SOURCED_FROM: {
-    meaning: 'the metric source is stated on the authority of target',
-    from: ['Metric'],
+    // Metrics get theirs from `sourceIds`; figures state their data sources in captions and footnotes.
+    meaning: 'the metric or figure source is stated on the authority of target',
+    from: ['Metric', 'Figure'],
     to: ['Organization', 'Publication'],
-    derived: true,
   },
   PART_OF: {
     meaning: 'source is a part, component or member of target',

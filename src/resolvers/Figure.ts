@@ -7,4 +7,5 @@ export const Figure: FigureResolvers = {
   number: (f) => Number(f.number),
   caption: (f) => f.evidence!,
   illustrates: linked(['ILLUSTRATES', 'OUT']),
+  sources: linked(['SOURCED_FROM', 'OUT']),
 };
