@@ -25,6 +25,39 @@ async function openNeo4j(): Promise<Neo4jStore> {
   return store;
 }
 
+/**
+ * An oracle independent of the stores: every shortest path enumerated from the seed, then the least total degree of
+ * inner nodes, then the smallest id sequence.
+ */
+function bestShortestPath(from: string, to: string): string[] {
+  const allowed = new Set(defaultTraversalTypes());
+  const neighbours = new Map<string, string[]>();
+  const degree = new Map<string, number>();
+  for (const r of realSeed().relations) {
+    if (!allowed.has(r.type)) continue;
+    neighbours.set(r.source, [...(neighbours.get(r.source) ?? []), r.target]);
+    neighbours.set(r.target, [...(neighbours.get(r.target) ?? []), r.source]);
+    degree.set(r.source, (degree.get(r.source) ?? 0) + 1);
+    degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
+  }
+  const distance = new Map([[to, 0]]);
+  for (let frontier = [to]; frontier.length; ) {
+    const next: string[] = [];
+    for (const n of frontier) for (const m of neighbours.get(n) ?? []) if (!distance.has(m)) (distance.set(m, distance.get(n)! + 1), next.push(m));
+    frontier = next;
+  }
+  const paths: string[][] = [];
+  const walk = (path: string[]) => {
+    const last = path[path.length - 1];
+    if (last === to) return void paths.push(path);
+    for (const m of new Set(neighbours.get(last) ?? [])) if (distance.get(m) === distance.get(last)! - 1) walk([...path, m]);
+  };
+  walk([from]);
+  const weight = (p: string[]) => p.slice(1, -1).reduce((n, id) => n + degree.get(id)!, 0);
+  paths.sort((a, b) => weight(a) - weight(b) || (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
+  return paths[0];
+}
+
 const stores: StoreLeg[] = [{ name: 'embedded', open: async () => embeddedStore() }];
 if (neo4jUri) stores.push({ name: 'neo4j', open: openNeo4j });
 else console.warn('store contract: the Neo4j leg did NOT run (NEO4J_URI is not set; `npm run test:neo4j` runs it with docker compose)');
@@ -180,6 +213,17 @@ describe.each(stores)('the $name store', ({ open }) => {
       const shorter = await store.shortestPath({ from: 'metaverse', to: 'energy-consumption', maxDepth: path!.edges.length - 1 });
       expect(shorter).toBeNull();
       expect(path!.edges.every((e) => defaultTraversalTypes().includes(e.type))).toBe(true);
+    });
+
+    it.each([
+      // Each of these pairs has a path through the "artificial intelligence" hub whose ids sort first.
+      ['digital-twin', 'edge-intelligence'],
+      ['digital-twin', 'recommender-system'],
+      ['metaverse', 'tensorflow'],
+      ['aigc', 'healthcare'],
+    ])('among equally short paths from %s to %s, takes the one through the least-connected entities', async (from, to) => {
+      const path = await store.shortestPath({ from, to, maxDepth: 6 });
+      expect(path!.nodes.map((n) => n.id)).toEqual(bestShortestPath(from, to));
     });
 
     it('answers a path of no edges from an entity to itself and null for unknown ends', async () => {

@@ -855,7 +855,8 @@ export type Query = {
   /**
    * The shortest chain of relations joining two entities, followed in either direction; null when none is within
    * `maxDepth` hops (1 to 10). Without `relationTypes`, every type but MENTIONED_IN is followed. When several
-   * paths are equally short, the one whose sequence of node ids sorts first is returned.
+   * paths are equally short, the one through the least-connected entities (fewest relations in total) is returned,
+   * since it says more than a path through a hub; remaining ties go to the sequence of node ids that sorts first.
    */
   shortestPath?: Maybe<Path>;
   /** How many entities of each kind and relations of each type the graph holds. */

@@ -77,7 +77,10 @@ export interface GraphStore {
   search(args: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]>;
   /** Entities within `depth` hops of `id`, ignoring direction, and the relations between them; null for an unknown id. */
   neighborhood(args: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null>;
-  /** The shortest undirected path, ties broken by the smallest sequence of node ids; null when none within maxDepth. */
+  /**
+   * The shortest undirected path; among equals the one whose inner nodes have the fewest relations of the followed
+   * types, then the smallest sequence of node ids. Null when none is within maxDepth.
+   */
   shortestPath(args: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null>;
   /** Metric entities matching every given filter, ordered by year then id. */
   metrics(filter: MetricFilter): Promise<EntityRecord[]>;

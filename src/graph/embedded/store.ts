@@ -90,13 +90,7 @@ export class EmbeddedStore implements GraphStore {
     const distanceToTarget = this.distances(to, allowed, maxDepth, from);
     const length = distanceToTarget.get(from);
     if (length === undefined) return null;
-    // Walk forward taking the smallest id that stays on a shortest path: the lexicographically smallest path.
-    const path = [from];
-    for (let node = from, remaining = length; remaining > 0; remaining--) {
-      const candidates = [...this.neighbours(node, allowed)].filter((n) => distanceToTarget.get(n) === remaining - 1);
-      node = candidates.sort(compareIds)[0];
-      path.push(node);
-    }
+    const path = this.leastConnectedPath(from, to, distanceToTarget, allowed);
     const edges = path.slice(1).map((node, i) => this.edgeBetween(path[i], node, allowed));
     return { nodes: path.map((n) => this.byId.get(n)!), edges };
   }
@@ -141,6 +135,36 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
+  /**
+   * Among the shortest paths (read off the BFS distances), the one whose inner nodes have the fewest relations in
+   * total: a path through specific entities says more than one through a hub such as "artificial intelligence".
+   * Remaining ties go to the smallest sequence of node ids. Dynamic programming from the target backwards.
+   */
+  private leastConnectedPath(from: string, to: string, distance: Map<string, number>, allowed: Set<RelationType>): string[] {
+    const best = new Map<string, { weight: number; path: string[] }>([[to, { weight: 0, path: [to] }]]);
+    const solve = (node: string): { weight: number; path: string[] } => {
+      const known = best.get(node);
+      if (known) return known;
+      let chosen: { weight: number; path: string[] } | undefined;
+      for (const next of new Set(this.neighbours(node, allowed))) {
+        if (distance.get(next) !== distance.get(node)! - 1) continue;
+        const rest = solve(next);
+        const candidate = { weight: rest.weight + (next === to ? 0 : this.degree(next, allowed)), path: [node, ...rest.path] };
+        if (!chosen || candidate.weight < chosen.weight || (candidate.weight === chosen.weight && compareSequences(candidate.path, chosen.path) < 0)) {
+          chosen = candidate;
+        }
+      }
+      best.set(node, chosen!);
+      return chosen!;
+    };
+    return solve(from).path;
+  }
+
+  /** Relations of the allowed types touching `id`, parallel ones counted separately. */
+  private degree(id: string, allowed: Set<RelationType>): number {
+    return (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type)).length;
+  }
+
   /** Undirected BFS distances to `target`, up to maxDepth hops; stops at the layer that reaches `stopAt`. */
   private distances(target: string, allowed: Set<RelationType>, maxDepth: number, stopAt: string): Map<string, number> {
     const distance = new Map([[target, 0]]);
@@ -172,6 +196,15 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
+
+/** Lexicographic order of id sequences, as Cypher orders lists. */
+function compareSequences(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareIds(a[i], b[i]);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
 
 /** Plain code-unit order, the same order Neo4j uses for strings. */
 export function compareIds(a: string, b: string): number {

@@ -76,8 +76,8 @@ const reads = {
       MATCH (b:Entity {id: $to})
       MATCH p = ALL SHORTEST (a)-[r WHERE type(r) IN $types]-{0,10}(b)
       WHERE length(p) <= $maxDepth
-      WITH p
-      ORDER BY [x IN nodes(p) | x.id], [rel IN relationships(p) | [type(rel), startNode(rel).id, endNode(rel).id]]
+      WITH p, reduce(total = 0, x IN nodes(p)[1..-1] | total + COUNT { (x)-[rel]-() WHERE type(rel) IN $types }) AS weight
+      ORDER BY weight, [x IN nodes(p) | x.id], [rel IN relationships(p) | [type(rel), startNode(rel).id, endNode(rel).id]]
       LIMIT 1
       RETURN [x IN nodes(p) | x {.*}] AS nodes, [rel IN relationships(p) | ${RELATION}] AS edges`,
     params: { from: 'gpu', to: 'cpu', types: ['USES'], maxDepth: 6 },
