@@ -1,7 +1,6 @@
 /** Shared resolver pieces: the Entity interface's fields and typed relationship fields built from relation legs. */
 import type { Context } from '../context.js';
-import type { EntityKind, EntityRecord, RelationRecord, RelationType } from '../graph/types.js';
-import type { Direction } from '../graph/types.js';
+import type { Direction, EntityKind, EntityRecord, RelationRecord, RelationType } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
 
 /** One way to reach related entities: a relation type, the direction from the parent, and optionally the other end's kinds. */

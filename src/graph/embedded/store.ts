@@ -1,6 +1,5 @@
 /** The zero-setup store: the whole graph in memory, indexed by id, kind and adjacency. */
 import type {
-  Direction,
   EntityKind,
   EntityRecord,
   GraphStore,
