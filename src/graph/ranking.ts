@@ -1,6 +1,7 @@
 /** The one ranking every store applies to its search candidates, so that stores agree on the order of hits. */
 import type { EntityRecord, SearchHit } from './types.js';
 import { nameKey } from './text.js';
+import { compareIds } from './traversal.js';
 
 /** Tiers put exact and whole-phrase matches above partial matches, whatever the text-relevance engine says. */
 const EXACT_TIER = 2;
@@ -18,5 +19,5 @@ export function rankHits(text: string, candidates: { entity: EntityRecord; relev
     const tier = forms.includes(query) ? EXACT_TIER : forms.some((f) => f.includes(query)) ? CONTAINS_TIER : 0;
     return { entity, score: Math.round((tier + relevance / best) * 1000) / 1000 };
   });
-  return hits.sort((a, b) => b.score - a.score || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
+  return hits.sort((a, b) => b.score - a.score || compareIds(a.entity.id, b.entity.id));
 }

@@ -9,9 +9,10 @@ export function defaultTraversalTypes(): RelationType[] {
 
 /** Total order on relations: by type, then source id, then target id (code-unit order, as Neo4j compares strings). */
 export function compareRelations(a: RelationRecord, b: RelationRecord): number {
-  return cmp(a.type, b.type) || cmp(a.source, b.source) || cmp(a.target, b.target);
+  return compareIds(a.type, b.type) || compareIds(a.source, b.source) || compareIds(a.target, b.target);
 }
 
-function cmp(a: string, b: string): number {
+/** Plain code-unit order of strings, the order Neo4j uses: every store sorts ids with it. */
+export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

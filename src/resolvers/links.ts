@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import type { Direction, EntityKind, EntityRecord, RelationRecord, RelationType } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
+import { compareIds } from '../graph/traversal.js';
 
 /** One way to reach related entities: a relation type, the direction from the parent, and optionally the other end's kinds. */
 export type Leg = [RelationType, Direction] | [RelationType, Direction, EntityKind[]];
@@ -31,7 +32,7 @@ export async function follow(parent: EntityRecord, legs: Leg[], ctx: Context): P
     const e = byId.get(id);
     if (e && (!kinds || kinds.includes(e.kind))) result.set(id, e);
   }
-  return [...result.values()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...result.values()].sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.id, b.id));
 }
 
 export function linked(...legs: Leg[]) {

@@ -14,7 +14,7 @@ import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import type { SeedGraph } from '../../seed/load.js';
 import { NameSearch } from './search.js';
-import { compareRelations, defaultTraversalTypes } from '../traversal.js';
+import { compareIds, compareRelations, defaultTraversalTypes } from '../traversal.js';
 
 /**
  * A compact index of our own rather than graphology: at a few hundred nodes every operation is a Map lookup
@@ -195,7 +195,6 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-
 /** Lexicographic order of id sequences, as Cypher orders lists. */
 function compareSequences(a: string[], b: string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -203,9 +202,4 @@ function compareSequences(a: string[], b: string[]): number {
     if (order !== 0) return order;
   }
   return a.length - b.length;
-}
-
-/** Plain code-unit order, the same order Neo4j uses for strings. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

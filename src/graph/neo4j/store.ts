@@ -21,9 +21,6 @@ import { toPlain } from './values.js';
 import { escapeLucene } from './lucene.js';
 import { StoreUnavailable } from '../../errors.js';
 
-/** Connection and timeout settings, as config.ts reads them from NEO4J_* variables. */
-export type Neo4jSettings = Neo4jConfig;
-
 /** How many full-text candidates to rank; the graph has a few hundred entities. */
 const SEARCH_CANDIDATES = 200;
 
@@ -31,7 +28,7 @@ export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
   readonly driver: Driver;
 
-  constructor(private readonly settings: Neo4jSettings) {
+  constructor(private readonly settings: Neo4jConfig) {
     this.driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
       connectionTimeout: settings.connectionTimeoutMs,
       maxTransactionRetryTime: settings.maxRetryTimeMs,
