@@ -18,6 +18,16 @@ const schema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Introspection and the landing page; off by default in production, as trusted public APIs do. */
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** A query still resolving after this long is stopped with QUERY_TIMEOUT. */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  /** On SIGTERM/SIGINT, in-flight requests get this long to finish before their connections are closed. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Slow clients: the whole request head, the whole request, and an idle keep-alive connection. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Open connections at once; more are refused. */
+  MAX_CONNECTIONS: z.coerce.number().int().positive().default(1024),
 });
 
 export interface Neo4jConfig {
@@ -39,6 +49,16 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
   introspection: boolean;
+  queryTimeoutMs: number;
+  http: HttpConfig;
+}
+
+export interface HttpConfig {
+  drainTimeoutMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
 
 /** Limits every request is held to; each error message names the one that was broken. */
@@ -58,12 +78,18 @@ export const LIMITS = {
   maxAliases: 15,
   maxDirectives: 50,
   maxTokens: 1000,
-  /** Query cost: fields count 1, lists multiply what they select by their page size (see src/cost.ts). */
-  maxCost: 5000,
-  /** What a relation list (no `first`) is assumed to hold when costing a query: about the graph's mean degree. */
-  relationListWeight: 5,
+  /** Query cost: the most field values a query can resolve on the loaded graph (see src/cost.ts). */
+  maxCost: 20_000,
+  /** The same for `__schema` and `__type`, priced the same way on the schema: the standard introspection queries fit. */
+  maxIntrospectionCost: 400_000,
+  /** Characters of an id, name or cursor argument. */
+  maxIdLength: 200,
   /** Bytes of a request body. */
   maxBodyBytes: 100_000,
+  /** Bytes of a response body. */
+  maxResponseBytes: 4_000_000,
+  /** Errors reported in one response; the rest are counted in a last one. */
+  maxErrors: 10,
 } as const;
 
 export class ConfigError extends Error {}
@@ -96,5 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production,
     introspection: e.INTROSPECTION ? e.INTROSPECTION === 'true' : !production,
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    http: {
+      drainTimeoutMs: e.DRAIN_TIMEOUT_MS,
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.MAX_CONNECTIONS,
+    },
   };
 }

@@ -1,5 +1,8 @@
-/** The per-request context: the store behind the port and the request's DataLoaders. */
+/** The per-request context: the store behind the port, the request's DataLoaders, and its deadline. */
 import DataLoader from 'dataloader';
+import type { GraphQLSchema } from 'graphql';
+import { measureBounds, type GraphBounds } from './bounds.js';
+import { QueryTimeout, RequestAborted } from './errors.js';
 import type { EntityRecord, GraphStore, RelationRecord } from './graph/types.js';
 
 export interface Loaders {
@@ -9,17 +12,80 @@ export interface Loaders {
   relations: DataLoader<string, RelationRecord[]>;
 }
 
-export interface Context {
-  store: GraphStore;
-  loaders: Loaders;
+/**
+ * Decides when a request's work must stop: its deadline has passed, or its response is already decided (the client
+ * left, or a failure nulled the whole result). Checked before every store call, so no store work outlives the answer.
+ */
+export class RequestGuard {
+  private stopped: 'timeout' | 'aborted' | undefined;
+  private readonly deadline: number;
+
+  constructor(readonly timeoutMs: number) {
+    this.deadline = performance.now() + timeoutMs;
+  }
+
+  abort() {
+    this.stopped ??= 'aborted';
+  }
+
+  get timedOut(): boolean {
+    return this.stopped === 'timeout';
+  }
+
+  check() {
+    // The clock is read, not a timer awaited: a timer cannot fire while resolvers run on microtasks.
+    if (!this.stopped && performance.now() > this.deadline) this.stopped = 'timeout';
+    if (this.stopped === 'timeout') throw new QueryTimeout(this.timeoutMs);
+    if (this.stopped === 'aborted') throw new RequestAborted();
+  }
 }
 
-export function createContext(store: GraphStore): Context {
+export interface Context {
+  /** The store, behind the request's guard. */
+  store: GraphStore;
+  loaders: Loaders;
+  guard: RequestGuard;
+  /** The graph's list lengths that price queries, measured once per store. */
+  bounds(schema: GraphQLSchema): Promise<GraphBounds>;
+  /** The operation's cost, once checked. */
+  cost?: number;
+}
+
+const measured = new WeakMap<GraphStore, Promise<GraphBounds>>();
+
+/** Every store method first asks the guard. */
+function guarded(store: GraphStore, guard: RequestGuard): GraphStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || prop === 'ready' || prop === 'close') return value;
+      return (...args: unknown[]) => {
+        guard.check();
+        return value.apply(target, args);
+      };
+    },
+  });
+}
+
+export function createContext(store: GraphStore, timeoutMs = Infinity): Context {
+  const guard = new RequestGuard(timeoutMs);
+  const front = guarded(store, guard);
   return {
-    store,
+    store: front,
+    guard,
     loaders: {
-      entity: new DataLoader((ids) => store.getEntities(ids)),
-      relations: new DataLoader((ids) => store.relationsOf(ids)),
+      entity: new DataLoader((ids) => front.getEntities(ids)),
+      relations: new DataLoader((ids) => front.relationsOf(ids)),
+    },
+    bounds(schema) {
+      let bounds = measured.get(store);
+      if (!bounds) {
+        // Measured with a context of its own, without a deadline; a failed measurement is tried again next time.
+        bounds = measureBounds(schema, createContext(store));
+        bounds.catch(() => measured.delete(store));
+        measured.set(store, bounds);
+      }
+      return bounds;
     },
   };
 }

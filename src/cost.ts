@@ -1,44 +1,312 @@
-/** Query cost: every field costs 1, and what a list field selects is multiplied by how many items it may return. */
-import { GraphQLError, isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+/**
+ * What is checked before an operation runs: its kind, its variables, every argument's range, and its cost, the most
+ * field values it can resolve on the loaded graph. A list costs one value plus its largest possible length times what
+ * each item selects; lengths come from page arguments or from the graph itself (src/bounds.ts), never from a guess.
+ */
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getVariableValues,
+  isAbstractType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphBounds } from './bounds.js';
 import { LIMITS } from './config.js';
+import type { Context } from './context.js';
+import { BadRequest, BadUserInput, ServiceUnavailable, StoreUnavailable, clip } from './errors.js';
+import { defaultTraversalTypes } from './graph/traversal.js';
+import { ENTITY_KINDS, RELATION_TYPES, type RelationType } from './graph/vocabulary.js';
 
-/** Types whose lists hold what their parent field already paid for (a page, a subgraph, a path). */
-const CONTAINERS = new Set(['EntityConnection', 'Subgraph', 'Path', 'Stats']);
-
-function isList(type: GraphQLOutputType): boolean {
-  return isListType(isNonNullType(type) ? type.ofType : type);
-}
-
-/** Lists are weighted by their page size (`first`, `limit`), else by a typical fan-out for relation lists. */
-export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const size = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : undefined;
-  if (size !== undefined) return 1 + size * childComplexity;
-  if (isList(field.type) && !CONTAINERS.has(type.name)) return 1 + LIMITS.relationListWeight * childComplexity;
-  return undefined;
+/** The accepted range of each argument, by name: every field uses a name with one meaning. */
+export const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: 'value' | 'length' }> = {
+  first: { min: 1, max: LIMITS.maxPageSize, what: 'value' },
+  depth: { min: 1, max: LIMITS.maxNeighborhoodDepth, what: 'value' },
+  limit: { min: 1, max: LIMITS.maxNeighborhoodNodes, what: 'value' },
+  maxDepth: { min: 1, max: LIMITS.maxPathDepth, what: 'value' },
+  text: { min: 1, max: LIMITS.maxSearchLength, what: 'length' },
+  id: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
+  from: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
+  to: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
+  subject: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
+  region: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
+  after: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
 };
 
-/** An Apollo plugin: once the operation and its variables are known, refuse it when its cost exceeds the limit. */
-export function costLimitPlugin<T extends object>(): ApolloServerPlugin<T> {
+/** Why an argument is out of range, or undefined when it is in range (text is measured trimmed, as it is used). */
+function outOfRange(name: string, value: unknown): string | undefined {
+  const range = ARGUMENT_RANGES[name];
+  if (!range || value === undefined || value === null) return undefined;
+  if (range.what === 'value') {
+    const n = value as number;
+    return n < range.min || n > range.max ? `${name} must be between ${range.min} and ${range.max}; got ${n}` : undefined;
+  }
+  const length = String(value).trim().length;
+  if (length < range.min) return `${name} must not be empty`;
+  return length > range.max ? `${name} must be at most ${range.max} characters; got ${length}` : undefined;
+}
+
+/** What the parent field fixed for the lists below it: a subgraph's node and edge counts, a page's size. */
+interface Scope {
+  nodes?: number;
+  edges?: number;
+  items?: number;
+}
+
+/** The largest list each introspection field can return for this schema. */
+function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
+  const types = Object.values(schema.getTypeMap());
+  const most = (f: (t: GraphQLNamedType) => number) => Math.max(0, ...types.map(f));
+  const fieldsOf = (t: GraphQLNamedType) => ('getFields' in t ? Object.values(t.getFields()) : []);
+  return {
+    '__Schema.types': types.length,
+    '__Schema.directives': schema.getDirectives().length,
+    '__Type.fields': most((t) => (isObjectType(t) || isAbstractType(t) ? fieldsOf(t).length : 0)),
+    '__Type.inputFields': most((t) => fieldsOf(t).length),
+    '__Type.interfaces': most((t) => ('getInterfaces' in t ? t.getInterfaces().length : 0)),
+    '__Type.possibleTypes': most((t) => (isAbstractType(t) ? schema.getPossibleTypes(t).length : 0)),
+    '__Type.enumValues': most((t) => ('getValues' in t ? t.getValues().length : 0)),
+    '__Field.args': most((t) => Math.max(0, ...fieldsOf(t).map((f) => ('args' in f ? f.args.length : 0)))),
+    '__Directive.args': Math.max(0, ...schema.getDirectives().map((d) => d.args.length)),
+  };
+}
+const introspectionCache = new WeakMap<GraphQLSchema, Record<string, number>>();
+
+/** Prices one operation; collects argument problems on the way. */
+export class Pricer {
+  readonly problems: { argument: string; message: string }[] = [];
+  /** What `__schema` and `__type` cost: schema data, held to a budget of its own (LIMITS.maxIntrospectionCost). */
+  introspectionCost = 0;
+  private readonly fragments: Record<string, FragmentDefinitionNode>;
+  private readonly introspection: Record<string, number>;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    fragments: readonly FragmentDefinitionNode[],
+    private readonly variables: Record<string, unknown>,
+    private readonly bounds: GraphBounds,
+  ) {
+    this.fragments = Object.fromEntries(fragments.map((f) => [f.name.value, f]));
+    if (!introspectionCache.has(schema)) introspectionCache.set(schema, introspectionSizes(schema));
+    this.introspection = introspectionCache.get(schema)!;
+  }
+
+  operation(operation: OperationDefinitionNode): number {
+    return this.selections([this.schema.getQueryType()!], [operation.selectionSet], {});
+  }
+
+  /**
+   * The cost of selection sets on a value of one of `types` (several when the field returns an interface). Types that
+   * the same fragments apply to are priced together, at the longest lists any of them has; the costliest group wins.
+   */
+  private selections(types: readonly GraphQLObjectType[], sets: readonly SelectionSetNode[], scope: Scope): number {
+    const groups = new Map<string, GraphQLObjectType[]>();
+    for (const type of types) {
+      const key = this.conditionsMet(type, sets).join(',');
+      groups.set(key, [...(groups.get(key) ?? []), type]);
+    }
+    let worst = 0;
+    for (const group of groups.values()) {
+      let cost = 0;
+      for (const nodes of this.collectFields(group[0], sets).values()) cost += this.field(group, nodes, scope);
+      worst = Math.max(worst, cost);
+    }
+    return worst;
+  }
+
+  private field(types: readonly GraphQLObjectType[], nodes: FieldNode[], scope: Scope): number {
+    const name = nodes[0].name.value;
+    if (name === '__typename') return 1;
+    const parent = types[0];
+    const def = this.fieldDef(parent, name);
+    const args = getArgumentValues(def, nodes[0], this.variables);
+    for (const [arg, value] of Object.entries(args)) {
+      const problem = outOfRange(arg, value);
+      if (problem) this.problems.push({ argument: arg, message: `${problem} (at ${parent.name}.${name})` });
+    }
+    const named = getNamedType(def.type);
+    if (isLeafType(named)) return 1;
+    const sets = nodes.map((n) => n.selectionSet!).filter(Boolean);
+    const childTypes = isObjectType(named) ? [named] : this.schema.getPossibleTypes(named as never);
+    const child = this.selections(childTypes, sets, this.scopeBelow(parent.name, name, args));
+    const inner = isNonNullType(def.type) ? def.type.ofType : def.type;
+    const cost = isListType(inner) ? 1 + this.listLength(types, name, args, scope) * child : 1 + child;
+    if (def !== SchemaMetaFieldDef && def !== TypeMetaFieldDef) return cost;
+    this.introspectionCost += cost;
+    return 0;
+  }
+
+  /** The longest the list `types.field` can be. */
+  private listLength(types: readonly GraphQLObjectType[], field: string, args: Record<string, unknown>, scope: Scope): number {
+    const key = `${types[0].name}.${field}`;
+    const first = typeof args.first === 'number' ? args.first : Infinity;
+    const fromScope: Record<string, number | undefined> = {
+      'Subgraph.nodes': scope.nodes,
+      'Subgraph.edges': scope.edges,
+      'Path.nodes': scope.nodes,
+      'Path.edges': scope.edges,
+      'EntityConnection.nodes': scope.items,
+      'EntityConnection.edges': scope.items,
+      'Query.search': first,
+      'Query.metrics': this.bounds.metrics,
+      'Stats.kinds': ENTITY_KINDS.length,
+      'Stats.relationTypes': RELATION_TYPES.length,
+      ...this.introspection,
+    };
+    if (key in fromScope) {
+      const size = fromScope[key];
+      if (size === undefined || !Number.isFinite(size)) throw new Error(`no size bound for ${key}`);
+      return size;
+    }
+    // A field of the entity types: its longest answer on the graph, or the page asked for when that is shorter.
+    return Math.min(first, Math.max(...types.map((t) => this.bounds.fieldMax(t.name, field))));
+  }
+
+  private scopeBelow(parent: string, field: string, args: Record<string, unknown>): Scope {
+    if (parent !== 'Query') return {};
+    if (field === 'neighborhood') {
+      const nodes = args.limit as number;
+      const types = (args.relationTypes as RelationType[] | undefined) ?? defaultTraversalTypes();
+      return { nodes, edges: this.bounds.edgesAmong(nodes, types) };
+    }
+    if (field === 'shortestPath') return { nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number };
+    if (field === 'entities') return { items: args.first as number };
+    return {};
+  }
+
+  private fieldDef(parent: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> {
+    if (parent === this.schema.getQueryType()) {
+      if (name === '__schema') return SchemaMetaFieldDef;
+      if (name === '__type') return TypeMetaFieldDef;
+    }
+    return parent.getFields()[name];
+  }
+
+  private included(node: { directives?: readonly unknown[] }): boolean {
+    if (!node.directives?.length) return true;
+    const skip = getDirectiveValues(GraphQLSkipDirective, node as never, this.variables);
+    const include = getDirectiveValues(GraphQLIncludeDirective, node as never, this.variables);
+    return skip?.if !== true && include?.if !== false;
+  }
+
+  private applies(condition: string | undefined, type: GraphQLObjectType): boolean {
+    if (!condition || condition === type.name) return true;
+    const conditionType = this.schema.getType(condition);
+    return !!conditionType && isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);
+  }
+
+  /** The type conditions in these selection sets (through fragments) that `type` meets: what tells types apart. */
+  private conditionsMet(type: GraphQLObjectType, sets: readonly SelectionSetNode[], seen = new Set<string>()): string[] {
+    const met: string[] = [];
+    for (const set of sets) {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) continue;
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? this.fragments[selection.name.value] : selection;
+        if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && seen.has(selection.name.value))) continue;
+        if (selection.kind === Kind.FRAGMENT_SPREAD) seen.add(selection.name.value);
+        const condition = fragment.typeCondition?.name.value;
+        if (!this.applies(condition, type)) continue;
+        if (condition) met.push(condition);
+        met.push(...this.conditionsMet(type, [fragment.selectionSet], seen));
+      }
+    }
+    return met.sort();
+  }
+
+  /** The fields a value of `type` resolves, grouped by response key as graphql-js merges them. */
+  private collectFields(type: GraphQLObjectType, sets: readonly SelectionSetNode[], into = new Map<string, FieldNode[]>(), seen = new Set<string>()) {
+    for (const set of sets) {
+      for (const selection of set.selections) {
+        if (!this.included(selection)) continue;
+        if (selection.kind === Kind.FIELD) {
+          const key = selection.alias?.value ?? selection.name.value;
+          into.set(key, [...(into.get(key) ?? []), selection]);
+          continue;
+        }
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? this.fragments[selection.name.value] : selection;
+        if (!fragment || !this.applies(fragment.typeCondition?.name.value, type)) continue;
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          if (seen.has(selection.name.value)) continue;
+          seen.add(selection.name.value);
+        }
+        this.collectFields(type, [fragment.selectionSet], into, seen);
+      }
+    }
+    return into;
+  }
+}
+
+/** Throws the 400 that an operation deserves before it runs; returns its cost when it may run. */
+export function checkOperation(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): number {
+  if (operation.operation !== 'query') {
+    throw new BadRequest(`this API serves queries only; ${operation.operation} operations are not supported`);
+  }
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 3 });
+  if (coerced.errors) throw new BadUserInput(coerced.errors.map((e) => clip(e.message)).join('; '), undefined, 400);
+  const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => (d as FragmentDefinitionNode).kind === Kind.FRAGMENT_DEFINITION);
+  const pricer = new Pricer(schema, fragments, coerced.coerced, bounds);
+  const cost = pricer.operation(operation);
+  const [problem, ...more] = pricer.problems;
+  if (problem) throw new BadUserInput([problem, ...more.slice(0, 2)].map((p) => p.message).join('; '), problem.argument, 400);
+  if (cost > LIMITS.maxCost) {
+    throw new BadUserInput(
+      `query cost ${cost} exceeds the limit of ${LIMITS.maxCost}: the cost is the most values the query can resolve, ` +
+        `every list counted at its longest on this graph or at its page size (first, limit); ask for smaller pages or fewer nested lists`,
+      undefined,
+      400,
+      { limit: 'maxCost', cost, max: LIMITS.maxCost },
+    );
+  }
+  if (pricer.introspectionCost > LIMITS.maxIntrospectionCost) {
+    throw new BadUserInput(
+      `introspection cost ${pricer.introspectionCost} exceeds the limit of ${LIMITS.maxIntrospectionCost}: ` +
+        `the standard introspection query fits; nest __Type lists less deeply`,
+      undefined,
+      400,
+      { limit: 'maxIntrospectionCost', cost: pricer.introspectionCost, max: LIMITS.maxIntrospectionCost },
+    );
+  }
+  return cost;
+}
+
+/** An Apollo plugin: once the operation is known, check it; the cost is kept on the context for the deadline's log. */
+export function requestChecksPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > LIMITS.maxCost) {
-            throw new GraphQLError(
-              `query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; lists count once per item they may return ` +
-                `(first or limit, else ${LIMITS.relationListWeight} for relation lists): ask for smaller pages or fewer nested lists`,
-              { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
-            );
+        async didResolveOperation({ request, document, schema, operation, contextValue }) {
+          let bounds: GraphBounds;
+          try {
+            bounds = await contextValue.bounds(schema);
+          } catch (error) {
+            if (error instanceof StoreUnavailable) throw new ServiceUnavailable(undefined, 503);
+            throw error;
           }
+          // Apollo has already refused a document without a unique operation to run.
+          contextValue.cost = checkOperation(schema, document, operation!, request.variables ?? {}, bounds);
+        },
+        async willSendResponse({ response, contextValue }) {
+          // Clients see what their query was priced at, as Shopify's and GitHub's APIs show theirs.
+          if (contextValue.cost === undefined || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: { requested: contextValue.cost, limit: LIMITS.maxCost } };
         },
       };
     },

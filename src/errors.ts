@@ -1,53 +1,89 @@
 /** The closed set of errors clients see, each with an `extensions.code`, and the formatter that hides the rest. */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { StoreUnavailable } from './graph/types.js';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+export { StoreUnavailable };
 
-export class BadUserInput extends GraphQLError {
-  constructor(message: string, argument?: string) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+/** Longest piece of client input quoted back in a message. */
+const QUOTE_LIMIT = 60;
+
+/** Client input as it may appear in a message: cut to a readable length. */
+export function clip(text: string, limit = QUOTE_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} characters)`;
+}
+
+/** An error with a code and, when it is raised before execution, the HTTP status Apollo should answer with. */
+class CodedError extends GraphQLError {
+  constructor(message: string, code: string, status?: number, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) } });
   }
 }
 
-export class NotFound extends GraphQLError {
+/** An argument or variable out of its range, or a query over the cost limit. */
+export class BadUserInput extends CodedError {
+  constructor(message: string, argument?: string, status?: number, extensions: Record<string, unknown> = {}) {
+    super(message, 'BAD_USER_INPUT', status, { ...(argument ? { argument } : {}), ...extensions });
+  }
+}
+
+/** A request this API does not serve (not a query, not JSON). */
+export class BadRequest extends CodedError {
   constructor(message: string) {
-    super(message, { extensions: { code: 'NOT_FOUND' } });
+    super(message, 'BAD_REQUEST', 400);
   }
 }
 
-export class ServiceUnavailable extends GraphQLError {
-  constructor(message = 'the graph store is unavailable; try again shortly') {
-    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+export class NotFound extends CodedError {
+  constructor(message: string) {
+    super(message, 'NOT_FOUND');
   }
 }
 
-/** Thrown by a store when its database cannot answer (down, unreachable, refusing our credentials, too slow). */
-export class StoreUnavailable extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoreUnavailable';
+export class ServiceUnavailable extends CodedError {
+  constructor(message = 'the graph store is unavailable; try again shortly', status?: number) {
+    super(message, 'SERVICE_UNAVAILABLE', status);
   }
 }
 
-/** Codes Apollo and graphql-js assign to request errors (parse, validation, bad variables); passed through. */
+/** The query ran past its deadline: the rest of it was not resolved. */
+export class QueryTimeout extends CodedError {
+  constructor(deadlineMs: number) {
+    super(`the query ran past its deadline of ${deadlineMs} ms and was stopped; ask for less (smaller pages, fewer nested lists)`, 'QUERY_TIMEOUT');
+  }
+}
+
+/** The response was already decided (the client left, or a failure nulled the whole result): work stops quietly. */
+export class RequestAborted extends CodedError {
+  constructor() {
+    super('the request was abandoned before this field was resolved', 'REQUEST_ABORTED');
+  }
+}
+
+/** Codes Apollo and graphql-js assign to request errors (parse, validation, bad variables), and ours; passed through. */
 const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'SERVICE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'BAD_USER_INPUT', 'BAD_REQUEST', 'NOT_FOUND', 'SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT', 'REQUEST_ABORTED',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** graphql-js's hints name what the client may have meant: in production they only help an attacker map the schema. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
 /**
- * Apollo's formatError hook: known client errors keep their message and code (no stack trace);
- * anything else is logged in full and reaches the client only as a generic INTERNAL_SERVER_ERROR.
+ * Apollo's formatError hook: known client errors keep their message and code (no stack trace, long input cut, no
+ * suggestions in production); anything else is logged in full and reaches the client as a generic INTERNAL_SERVER_ERROR.
  */
-export function makeFormatError(log: (error: unknown) => void) {
+export function makeFormatError(log: (error: unknown) => void, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       // GraphQL Armor prefixes its limit errors with "Syntax Error: " although the query parsed fine.
-      const message = code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message.replace(/^Syntax Error: /, '') : formatted.message;
-      return { ...formatted, message, extensions };
+      let message = code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message.replace(/^Syntax Error: /, '') : formatted.message;
+      if (production) message = message.replace(SUGGESTION, '');
+      // Messages quote client input (an id, a value): keep them short whatever was sent.
+      return { ...formatted, message: clip(message, 500), extensions };
     }
     const original = unwrapResolverError(error);
     if (original instanceof StoreUnavailable) {

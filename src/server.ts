@@ -1,4 +1,4 @@
-/** The GraphQL server: Apollo with query limits, served over node:http with health and body-size checks. */
+/** The GraphQL server: Apollo with query limits, served over node:http with health, body and media-type checks. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -6,12 +6,13 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import contentType from 'content-type';
 import cors from 'cors';
 import type { Logger } from 'pino';
-import { LIMITS, type Config } from './config.js';
+import { LIMITS, loadConfig, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { makeFormatError } from './errors.js';
-import { costLimitPlugin } from './cost.js';
+import { requestChecksPlugin } from './cost.js';
 import type { GraphStore } from './graph/types.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -25,12 +26,40 @@ export function loadTypeDefs(): string {
     .join('\n');
 }
 
+/** One error per deadline, none for work dropped after the answer was decided, and at most LIMITS.maxErrors in all. */
+function tidyErrorsPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const seen = new Set<string>();
+          const errors = response.body.singleResult.errors.filter((e) => {
+            const code = String(e.extensions?.code);
+            if (code === 'REQUEST_ABORTED') return false;
+            if (code !== 'QUERY_TIMEOUT') return true;
+            if (seen.has(code)) return false;
+            seen.add(code);
+            return true;
+          });
+          const kept = errors.slice(0, LIMITS.maxErrors);
+          if (errors.length > kept.length) {
+            kept.push({ message: `${errors.length - kept.length} more errors not shown (at most ${LIMITS.maxErrors} are reported)`, extensions: { code: kept[0].extensions?.code } });
+          }
+          response.body.singleResult.errors = kept;
+        },
+      };
+    },
+  };
+}
+
 export function createApollo(config: Pick<Config, 'introspection' | 'production'>, logger: Logger): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxQueryDepth, exposeLimits: true },
-    maxAliases: { n: LIMITS.maxAliases, exposeLimits: true },
+    // Armor lets __typename aliases through by default; 101 of them is a classic probe.
+    maxAliases: { n: LIMITS.maxAliases, exposeLimits: true, allowList: [] },
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
-    // Armor's cost limit ignores page sizes; src/cost.ts weighs lists by them.
+    // src/cost.ts prices queries on the loaded graph instead.
     costLimit: { enabled: false },
     // Armor's token limit throws from a hook (a 500); Apollo's own parser limit below gives a clean 400.
     maxTokens: { enabled: false },
@@ -43,113 +72,161 @@ export function createApollo(config: Pick<Config, 'introspection' | 'production'
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The process owns its signals: src/main.ts drains requests before Apollo stops.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: protection.validationRules,
-    formatError: makeFormatError((error) => logger.error({ err: error }, 'unexpected error while resolving')),
+    formatError: makeFormatError((error) => logger.error({ err: error }, 'unexpected error while resolving'), config.production),
     plugins: [
       // Armor's typings point at Apollo's CommonJS build; the plugins are the same objects.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      requestChecksPlugin(),
+      tidyErrorsPlugin(),
       // No field uses cache hints, and the plugin wraps every resolver: measured +23–29% throughput without it.
-      costLimitPlugin<Context>(),
       ApolloServerPluginCacheControlDisabled(),
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }
 
-class PayloadTooLarge extends Error {}
+/** A request refused before GraphQL sees it: its status, code and message. */
+class Refused extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new PayloadTooLarge();
+  const tooLarge = () => new Refused(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes`);
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new PayloadTooLarge();
+    if (size > limit) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return utf8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new Refused(400, 'BAD_REQUEST', 'request body is not valid UTF-8');
+  }
 }
+
+/** The media types whose bodies are parsed: GraphQL over HTTP's two JSON forms. Forms and text are never read. */
+const JSON_TYPES = new Set(['application/json', 'application/graphql-response+json']);
+
+function parseBody(raw: string, header: string | undefined): unknown {
+  let type: string | undefined;
+  try {
+    type = header ? contentType.parse(header).type : undefined;
+  } catch {
+    type = undefined;
+  }
+  if (!type || !JSON_TYPES.has(type)) {
+    throw new Refused(415, 'UNSUPPORTED_MEDIA_TYPE', `a POST body must be application/json (or application/graphql-response+json); got ${header ? `"${header.slice(0, 60)}"` : 'no content-type'}`);
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new Refused(400, 'BAD_REQUEST', 'request body is not valid JSON');
+  }
+}
+
+/** Sent with every response: API answers are data for one client, never to be sniffed, framed or cached. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (!raw) return undefined;
-  // Apollo's CSRF prevention and method checks decide what to do with non-JSON bodies.
-  if (contentType?.includes('application/json')) return JSON.parse(raw);
-  return raw;
+function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 
 export interface RunningServer {
   server: Server;
   url: string;
+  /** Stops taking requests (/ready turns 503), lets in-flight ones finish within the drain deadline, then stops Apollo. */
   stop(): Promise<void>;
 }
 
+type ServerConfig = Pick<Config, 'host' | 'port' | 'introspection' | 'production'> & Partial<Pick<Config, 'queryTimeoutMs' | 'http'>>;
+
 /** Starts Apollo and an HTTP server on host:port; `/graphql` (and `/`) serve GraphQL, `/health` and `/ready` report status. */
-export async function startServer(
-  store: GraphStore,
-  config: Pick<Config, 'host' | 'port' | 'introspection' | 'production'>,
-  logger: Logger,
-): Promise<RunningServer> {
+export async function startServer(store: GraphStore, config: ServerConfig, logger: Logger): Promise<RunningServer> {
+  // What the caller leaves out takes the configuration's defaults.
+  const { http, queryTimeoutMs } = { ...loadConfig({}), ...config };
   const apollo = createApollo(config, logger);
   await apollo.start();
+  let draining = false;
 
   // Browser frontends on other origins may call the API; Apollo's CSRF prevention still guards simple requests.
   const allowCrossOrigin = cors({ origin: '*', methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
-      // The middleware answers a preflight itself (204) and only calls back for other requests.
-      if (req.method === 'OPTIONS') return allowCrossOrigin(req, res, () => res.end());
-      await new Promise<void>((resolve, reject) => allowCrossOrigin(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
-      // Liveness: the process serves HTTP. Readiness: the store can answer (Neo4j reachable).
-      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/ready') {
-        const ready = await store.ready();
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', store: store.name });
-      }
-      if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql` });
-      let raw: string;
-      try {
-        raw = await readBody(req, LIMITS.maxBodyBytes);
-      } catch (error) {
-        if (error instanceof PayloadTooLarge) return sendJson(res, 413, { errors: [{ message: `request body exceeds ${LIMITS.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-        throw error;
-      }
-      let body: unknown;
-      try {
-        body = parseBody(raw, req.headers['content-type']);
-      } catch {
-        return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-      }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(store),
-      });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        res.end(response.body.string);
-      } else {
-        for await (const chunk of response.body.asyncIterator) res.write(chunk);
-        res.end();
-      }
-    } catch (error) {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
+    // The middleware answers a preflight itself (204) and only calls back for other requests.
+    if (req.method === 'OPTIONS') return allowCrossOrigin(req, res, () => res.end());
+    await new Promise<void>((resolve, reject) => allowCrossOrigin(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+    // Liveness: the process serves HTTP. Readiness: the store can answer (Neo4j reachable) and we are not stopping.
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/ready') {
+      const ready = !draining && (await store.ready());
+      return sendJson(res, ready ? 200 : 503, { status: draining ? 'stopping' : ready ? 'ready' : 'unavailable', store: store.name });
     }
+    if (url.pathname !== '/graphql' && url.pathname !== '/') return sendError(res, 404, 'NOT_FOUND', `no route ${url.pathname.slice(0, 60)}; GraphQL is at /graphql`);
+    const raw = await readBody(req, LIMITS.maxBodyBytes);
+    const body = req.method === 'POST' ? parseBody(raw, req.headers['content-type']) : undefined;
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const context = createContext(store, queryTimeoutMs);
+    // A client that leaves takes its answer with it: stop the work.
+    res.once('close', () => {
+      if (!res.writableFinished) context.guard.abort();
+    });
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+      context: async () => context,
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
+    const size = Buffer.byteLength(response.body.string);
+    if (size > LIMITS.maxResponseBytes) {
+      return sendError(res, 200, 'RESPONSE_TOO_LARGE', `the response would be ${size} bytes, over the limit of ${LIMITS.maxResponseBytes}; select fewer fields or smaller pages`);
+    }
+    res.statusCode = response.status ?? 200;
+    res.end(response.body.string);
+  };
+
+  const server = createServer((req, res) => {
+    for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
+    if (draining) res.setHeader('connection', 'close');
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof Refused) {
+        if (!res.headersSent) sendError(res, error.status, error.code, error.message);
+        return;
+      }
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
+      else res.end();
+    });
   });
+  // Slow or greedy clients: bounded time to send a request, bounded idle keep-alive, bounded connections.
+  server.headersTimeout = http.headersTimeoutMs;
+  server.requestTimeout = http.requestTimeoutMs;
+  server.keepAliveTimeout = http.keepAliveTimeoutMs;
+  server.maxConnections = http.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -162,9 +239,14 @@ export async function startServer(
     server,
     url: `http://${host}:${port}/graphql`,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections would hold close() open; busy ones finish their request first.
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), http.drainTimeoutMs);
+      await closed;
+      clearTimeout(deadline);
       await apollo.stop();
     },
   };
 }
-

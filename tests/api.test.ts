@@ -44,7 +44,7 @@ describe('Query.entities', () => {
   it('refuses a page larger than 100 and a cursor it did not issue', async () => {
     const big = await api.run('{ entities(first: 101) { totalCount } }');
     expect(codeOf(big)).toBe('BAD_USER_INPUT');
-    expect(big.errors?.[0].message).toBe('first must be between 1 and 100; got 101');
+    expect(big.errors?.[0].message).toBe('first must be between 1 and 100; got 101 (at Query.entities)');
     const forged = await api.run('{ entities(after: "bm9wZQ") { totalCount } }');
     expect(codeOf(forged)).toBe('BAD_USER_INPUT');
     expect(forged.errors?.[0].message).toMatch(/^after is not a cursor this API issued/);
@@ -71,9 +71,9 @@ describe('Query.search', () => {
   it('refuses empty text and over-long text, naming the limit', async () => {
     const empty = await api.run('{ search(text: "   ") { score } }');
     expect(codeOf(empty)).toBe('BAD_USER_INPUT');
-    expect(empty.errors?.[0].message).toBe('text must not be empty');
+    expect(empty.errors?.[0].message).toBe('text must not be empty (at Query.search)');
     const long = await api.run('query($t: String!) { search(text: $t) { score } }', { t: 'x'.repeat(201) });
-    expect(long.errors?.[0].message).toBe('text must be at most 200 characters; got 201');
+    expect(long.errors?.[0].message).toBe('text must be at most 200 characters; got 201 (at Query.search)');
   });
 });
 
@@ -96,7 +96,7 @@ describe('Query.neighborhood', () => {
   it('refuses a depth above 3 and an unknown id', async () => {
     const deep = await api.run('{ neighborhood(id: "gpu", depth: 4) { truncated } }');
     expect(codeOf(deep)).toBe('BAD_USER_INPUT');
-    expect(deep.errors?.[0].message).toBe('depth must be between 1 and 3; got 4');
+    expect(deep.errors?.[0].message).toBe('depth must be between 1 and 3; got 4 (at Query.neighborhood)');
     const missing = await api.run('{ neighborhood(id: "no-such-thing") { truncated } }');
     expect(codeOf(missing)).toBe('NOT_FOUND');
     expect(missing.errors?.[0].message).toBe('no entity has id "no-such-thing" (argument id)');
@@ -116,7 +116,7 @@ describe('Query.shortestPath', () => {
   it('returns null when no path fits in maxDepth, and refuses maxDepth above 10', async () => {
     expect(await api.data('{ shortestPath(from: "metaverse", to: "energy-consumption", maxDepth: 1) { length } }')).toEqual({ shortestPath: null });
     const far = await api.run('{ shortestPath(from: "gpu", to: "cpu", maxDepth: 11) { length } }');
-    expect(far.errors?.[0].message).toBe('maxDepth must be between 1 and 10; got 11');
+    expect(far.errors?.[0].message).toBe('maxDepth must be between 1 and 10; got 11 (at Query.shortestPath)');
   });
 });
 

@@ -60,7 +60,7 @@ describe('npm start', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ entity(id: "aigc") { nameZh } }' }),
       });
-      expect(await response.json()).toEqual({ data: { entity: { nameZh: '人工智能生成内容技术' } } });
+      expect((await response.json()).data).toEqual({ entity: { nameZh: '人工智能生成内容技术' } });
     } finally {
       run.stop();
       await run.exited;

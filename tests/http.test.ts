@@ -67,15 +67,17 @@ describe('the HTTP server', () => {
     expect(status).toBe(400);
   });
 
-  it('blocks a urlencoded POST as a possible CSRF with 400', async () => {
-    const { status } = await post(undefined, { raw: 'query={stats{entities}}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(status).toBe(400);
+  it('refuses a urlencoded POST (a possible CSRF) with 415 and names the media type it reads', async () => {
+    const { status, json } = await post(undefined, { raw: 'query={stats{entities}}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(status).toBe(415);
+    expect(json.errors[0].message).toMatch(/must be application\/json/);
   });
 
-  it('answers bad arguments with 200, BAD_USER_INPUT, the limit in the message and no stack trace', async () => {
+  it('answers bad arguments before running anything: 400, BAD_USER_INPUT, the limit in the message and no stack trace', async () => {
     const { status, json } = await post({ query: '{ entities(first: 101) { totalCount } }' });
-    expect(status).toBe(200);
-    expect(json.errors[0].message).toBe('first must be between 1 and 100; got 101');
+    expect(status).toBe(400);
+    expect(json.data).toBeUndefined();
+    expect(json.errors[0].message).toBe('first must be between 1 and 100; got 101 (at Query.entities)');
     expect(json.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
     expect(JSON.stringify(json)).not.toMatch(/stacktrace|at .*\.ts:/);
   });
@@ -100,12 +102,12 @@ describe('the HTTP server', () => {
     expect(json.errors[0].message).toContain('1000 tokens');
   });
 
-  it('rejects a query whose cost exceeds 5000 with 400 and names the limit', async () => {
+  it('rejects a query whose cost exceeds 20000 with 400 and names the limit', async () => {
     const wide = 'id name nameZh aliases description descriptionZh kind';
     const nested = `{ entities(first: 100) { nodes { ${wide} relations { evidence source { ${wide} relations { evidence target { ${wide} } } } } } } }`;
     const { status, json } = await post({ query: nested });
     expect(status).toBe(400);
-    expect(json.errors[0].message).toMatch(/^query cost \d+ exceeds the limit of 5000/);
+    expect(json.errors[0].message).toMatch(/^query cost \d+ exceeds the limit of 20000/);
   });
 
   it('turns introspection off in production and hides field suggestions', async () => {

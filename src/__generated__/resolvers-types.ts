@@ -42,9 +42,9 @@ export type Application = Entity & {
   nameZh: Scalars['String']['output'];
   /** Organizations that develop, propose, use or invest in it. Follows DEVELOPED_BY out (Organization), PROPOSES in (Organization), INVESTS_IN in, USES in (Organization). */
   organizations: Array<Organization>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -54,8 +54,51 @@ export type Application = Entity & {
 
 
 /** A use of AI and computing power. */
+export type ApplicationApplicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationChallengesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationHardwareArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationIndustriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationModelsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
 export type ApplicationRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -64,7 +107,20 @@ export type ApplicationRelatedArgs = {
 /** A use of AI and computing power. */
 export type ApplicationRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationTechnologiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A problem the whitepaper names. */
@@ -92,9 +148,9 @@ export type Challenge = Entity & {
   partOf: Array<Challenge>;
   /** Its sub-challenges. Follows PART_OF in (Challenge). */
   parts: Array<Challenge>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -104,8 +160,45 @@ export type Challenge = Entity & {
 
 
 /** A problem the whitepaper names. */
+export type ChallengeAffectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengeCausesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengeConsequencesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengeMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengePartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengePartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A problem the whitepaper names. */
 export type ChallengeRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -114,7 +207,20 @@ export type ChallengeRelatedArgs = {
 /** A problem the whitepaper names. */
 export type ChallengeRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengeSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengeSolutionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An abstract notion the whitepaper reasons with. */
@@ -140,9 +246,9 @@ export type Concept = Entity & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** What needs it. Follows REQUIRES in. */
   requiredBy: Array<Entity>;
@@ -152,8 +258,39 @@ export type Concept = Entity & {
 
 
 /** An abstract notion the whitepaper reasons with. */
+export type ConceptApplicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
+export type ConceptDriversArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
+export type ConceptEnablersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
+export type ConceptEnablesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
+export type ConceptMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
 export type ConceptRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -162,7 +299,20 @@ export type ConceptRelatedArgs = {
 /** An abstract notion the whitepaper reasons with. */
 export type ConceptRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
+export type ConceptRequiredByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
+export type ConceptSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A named dataset. */
@@ -180,9 +330,9 @@ export type Dataset = Entity & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -192,8 +342,15 @@ export type Dataset = Entity & {
 
 
 /** A named dataset. */
+export type DatasetMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named dataset. */
 export type DatasetRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -202,7 +359,20 @@ export type DatasetRelatedArgs = {
 /** A named dataset. */
 export type DatasetRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A named dataset. */
+export type DatasetSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named dataset. */
+export type DatasetUsedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which way to follow relations from an entity. */
@@ -228,9 +398,9 @@ export type Entity = {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -238,8 +408,15 @@ export type Entity = {
 
 
 /** Anything in the knowledge graph. Every kind implements it. */
+export type EntityMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything in the knowledge graph. Every kind implements it. */
 export type EntityRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -248,7 +425,14 @@ export type EntityRelatedArgs = {
 /** Anything in the knowledge graph. Every kind implements it. */
 export type EntityRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** Anything in the knowledge graph. Every kind implements it. */
+export type EntitySectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type EntityConnection = {
@@ -311,9 +495,9 @@ export type Figure = Entity & {
   nameZh: Scalars['String']['output'];
   /** The figure number. */
   number: Scalars['Int']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -323,8 +507,21 @@ export type Figure = Entity & {
 
 
 /** A figure of the whitepaper. */
+export type FigureIllustratesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A figure of the whitepaper. */
+export type FigureMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A figure of the whitepaper. */
 export type FigureRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -333,7 +530,20 @@ export type FigureRelatedArgs = {
 /** A figure of the whitepaper. */
 export type FigureRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A figure of the whitepaper. */
+export type FigureSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A figure of the whitepaper. */
+export type FigureSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A software framework. */
@@ -351,9 +561,9 @@ export type Framework = Entity & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -365,8 +575,15 @@ export type Framework = Entity & {
 
 
 /** A software framework. */
+export type FrameworkMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A software framework. */
 export type FrameworkRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -375,7 +592,26 @@ export type FrameworkRelatedArgs = {
 /** A software framework. */
 export type FrameworkRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A software framework. */
+export type FrameworkSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A software framework. */
+export type FrameworkTechnologiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A software framework. */
+export type FrameworkUsedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Chips, servers, switches, data centres and computing centres. */
@@ -403,9 +639,9 @@ export type Hardware = Entity & {
   parts: Array<Entity>;
   /** Where it is located. Follows LOCATED_IN out. */
   regions: Array<Region>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -415,8 +651,45 @@ export type Hardware = Entity & {
 
 
 /** Chips, servers, switches, data centres and computing centres. */
+export type HardwareDevelopersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwareEnablesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwareMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwarePartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwarePartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwareRegionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
 export type HardwareRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -425,7 +698,20 @@ export type HardwareRelatedArgs = {
 /** Chips, servers, switches, data centres and computing centres. */
 export type HardwareRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwareSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwareUsedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A sector or field of activity. */
@@ -449,9 +735,9 @@ export type Industry = Entity & {
   nameZh: Scalars['String']['output'];
   /** Organizations in it. Follows PART_OF in (Organization). */
   organizations: Array<Organization>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -461,8 +747,33 @@ export type Industry = Entity & {
 
 
 /** A sector or field of activity. */
+export type IndustryApplicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sector or field of activity. */
+export type IndustryChallengesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sector or field of activity. */
+export type IndustryMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sector or field of activity. */
+export type IndustryOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sector or field of activity. */
 export type IndustryRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -471,7 +782,20 @@ export type IndustryRelatedArgs = {
 /** A sector or field of activity. */
 export type IndustryRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A sector or field of activity. */
+export type IndustrySectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sector or field of activity. */
+export type IndustryTechnologiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type KindCount = {
@@ -504,9 +828,9 @@ export type Metric = Entity & {
   period?: Maybe<Scalars['String']['output']>;
   /** The region the number covers (a Region name such as China or Global), when it applies. */
   region?: Maybe<Scalars['String']['output']>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -524,8 +848,21 @@ export type Metric = Entity & {
 
 
 /** A numeric fact the whitepaper states. */
+export type MetricFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A numeric fact the whitepaper states. */
+export type MetricMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A numeric fact the whitepaper states. */
 export type MetricRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -534,7 +871,20 @@ export type MetricRelatedArgs = {
 /** A numeric fact the whitepaper states. */
 export type MetricRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A numeric fact the whitepaper states. */
+export type MetricSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A numeric fact the whitepaper states. */
+export type MetricSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An AI model or model family. */
@@ -558,9 +908,9 @@ export type Model = Entity & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -572,8 +922,33 @@ export type Model = Entity & {
 
 
 /** An AI model or model family. */
+export type ModelApplicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An AI model or model family. */
+export type ModelDevelopersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An AI model or model family. */
+export type ModelHardwareArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An AI model or model family. */
+export type ModelMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An AI model or model family. */
 export type ModelRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -582,7 +957,26 @@ export type ModelRelatedArgs = {
 /** An AI model or model family. */
 export type ModelRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** An AI model or model family. */
+export type ModelSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An AI model or model family. */
+export type ModelTechnologiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An AI model or model family. */
+export type ModelUsedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A company, institute, agency or alliance. */
@@ -612,9 +1006,9 @@ export type Organization = Entity & {
   publications: Array<Entity>;
   /** Where it is located. Follows LOCATED_IN out. */
   regions: Array<Region>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -624,8 +1018,51 @@ export type Organization = Entity & {
 
 
 /** A company, institute, agency or alliance. */
+export type OrganizationInvestmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationPartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationProductsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationPublicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationRegionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, institute, agency or alliance. */
 export type OrganizationRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -634,7 +1071,20 @@ export type OrganizationRelatedArgs = {
 /** A company, institute, agency or alliance. */
 export type OrganizationRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationUsesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PageInfo = {
@@ -670,9 +1120,9 @@ export type Person = Entity & {
   nameZh: Scalars['String']['output'];
   /** Organizations the person belongs to. Follows PART_OF out (Organization). */
   organizations: Array<Organization>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -682,8 +1132,21 @@ export type Person = Entity & {
 
 
 /** A named person. */
+export type PersonMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. */
+export type PersonOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. */
 export type PersonRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -692,7 +1155,20 @@ export type PersonRelatedArgs = {
 /** A named person. */
 export type PersonRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A named person. */
+export type PersonSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. */
+export type PersonWorksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A government policy, plan or programme. */
@@ -718,9 +1194,9 @@ export type Policy = Entity & {
   nameZh: Scalars['String']['output'];
   /** Where it applies. Follows LOCATED_IN out. */
   regions: Array<Region>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -728,8 +1204,39 @@ export type Policy = Entity & {
 
 
 /** A government policy, plan or programme. */
+export type PolicyAddressesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A government policy, plan or programme. */
+export type PolicyDrivesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A government policy, plan or programme. */
+export type PolicyIssuersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A government policy, plan or programme. */
+export type PolicyMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A government policy, plan or programme. */
+export type PolicyRegionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A government policy, plan or programme. */
 export type PolicyRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -738,7 +1245,14 @@ export type PolicyRelatedArgs = {
 /** A government policy, plan or programme. */
 export type PolicyRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A government policy, plan or programme. */
+export type PolicySectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A named product, platform or service. */
@@ -760,9 +1274,9 @@ export type Product = Entity & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** Infrastructure it runs on. Follows RUNS_ON out. */
   runsOn: Array<Entity>;
@@ -776,8 +1290,27 @@ export type Product = Entity & {
 
 
 /** A named product, platform or service. */
+export type ProductApplicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named product, platform or service. */
+export type ProductDevelopersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named product, platform or service. */
+export type ProductMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named product, platform or service. */
 export type ProductRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -786,7 +1319,32 @@ export type ProductRelatedArgs = {
 /** A named product, platform or service. */
 export type ProductRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A named product, platform or service. */
+export type ProductRunsOnArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named product, platform or service. */
+export type ProductSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named product, platform or service. */
+export type ProductTechnologiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named product, platform or service. */
+export type ProductUsedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A report, whitepaper or paper. */
@@ -810,9 +1368,9 @@ export type Publication = Entity & {
   proposals: Array<Entity>;
   /** Who published it. Follows PUBLISHED_BY out. */
   publishers: Array<Entity>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -820,8 +1378,33 @@ export type Publication = Entity & {
 
 
 /** A report, whitepaper or paper. */
+export type PublicationCitedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A report, whitepaper or paper. */
+export type PublicationMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A report, whitepaper or paper. */
+export type PublicationProposalsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A report, whitepaper or paper. */
+export type PublicationPublishersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A report, whitepaper or paper. */
 export type PublicationRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -830,7 +1413,14 @@ export type PublicationRelatedArgs = {
 /** A report, whitepaper or paper. */
 export type PublicationRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A report, whitepaper or paper. */
+export type PublicationSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Query = {
@@ -866,7 +1456,7 @@ export type Query = {
 
 export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
   kind?: InputMaybe<EntityKind>;
 };
 
@@ -884,15 +1474,15 @@ export type QueryMetricsArgs = {
 
 
 export type QueryNeighborhoodArgs = {
-  depth?: InputMaybe<Scalars['Int']['input']>;
+  depth?: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
-  limit?: InputMaybe<Scalars['Int']['input']>;
+  limit?: Scalars['Int']['input'];
   relationTypes?: InputMaybe<Array<RelationType>>;
 };
 
 
 export type QuerySearchArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
   kinds?: InputMaybe<Array<EntityKind>>;
   text: Scalars['String']['input'];
 };
@@ -900,7 +1490,7 @@ export type QuerySearchArgs = {
 
 export type QueryShortestPathArgs = {
   from: Scalars['ID']['input'];
-  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  maxDepth?: Scalars['Int']['input'];
   relationTypes?: InputMaybe<Array<RelationType>>;
   to: Scalars['ID']['input'];
 };
@@ -930,9 +1520,9 @@ export type Recommendation = Entity & {
   promotes: Array<Entity>;
   /** Who proposes it. Follows PROPOSES in. */
   proposedBy: Array<Entity>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -940,8 +1530,45 @@ export type Recommendation = Entity & {
 
 
 /** An action the whitepaper recommends. */
+export type RecommendationChallengesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An action the whitepaper recommends. */
+export type RecommendationMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An action the whitepaper recommends. */
+export type RecommendationPartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An action the whitepaper recommends. */
+export type RecommendationPartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An action the whitepaper recommends. */
+export type RecommendationPromotesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An action the whitepaper recommends. */
+export type RecommendationProposedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An action the whitepaper recommends. */
 export type RecommendationRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -950,7 +1577,14 @@ export type RecommendationRelatedArgs = {
 /** An action the whitepaper recommends. */
 export type RecommendationRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** An action the whitepaper recommends. */
+export type RecommendationSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A country, province or other area. */
@@ -974,9 +1608,9 @@ export type Region = Entity & {
   parts: Array<Region>;
   /** Policies issued or applying there. Follows PUBLISHED_BY in, LOCATED_IN in (Policy). */
   policies: Array<Entity>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -984,8 +1618,33 @@ export type Region = Entity & {
 
 
 /** A country, province or other area. */
+export type RegionMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, province or other area. */
+export type RegionOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, province or other area. */
+export type RegionPartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, province or other area. */
+export type RegionPoliciesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, province or other area. */
 export type RegionRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -994,7 +1653,14 @@ export type RegionRelatedArgs = {
 /** A country, province or other area. */
 export type RegionRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A country, province or other area. */
+export type RegionSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A relation between two entities, with its provenance. */
@@ -1088,9 +1754,9 @@ export type Section = Entity & {
   number: Scalars['String']['output'];
   /** The enclosing section. Follows PART_OF out. */
   parent?: Maybe<Section>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -1104,8 +1770,21 @@ export type Section = Entity & {
 
 
 /** A section of the whitepaper. */
+export type SectionEntitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A section of the whitepaper. */
+export type SectionMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A section of the whitepaper. */
 export type SectionRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -1114,7 +1793,20 @@ export type SectionRelatedArgs = {
 /** A section of the whitepaper. */
 export type SectionRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A section of the whitepaper. */
+export type SectionSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A section of the whitepaper. */
+export type SectionSubsectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A remedy the whitepaper proposes. */
@@ -1138,9 +1830,9 @@ export type Solution = Entity & {
   nameZh: Scalars['String']['output'];
   /** Its components. Follows PART_OF in. */
   parts: Array<Entity>;
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -1150,8 +1842,33 @@ export type Solution = Entity & {
 
 
 /** A remedy the whitepaper proposes. */
+export type SolutionChallengesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A remedy the whitepaper proposes. */
+export type SolutionEnablesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A remedy the whitepaper proposes. */
+export type SolutionMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A remedy the whitepaper proposes. */
+export type SolutionPartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A remedy the whitepaper proposes. */
 export type SolutionRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -1160,7 +1877,20 @@ export type SolutionRelatedArgs = {
 /** A remedy the whitepaper proposes. */
 export type SolutionRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A remedy the whitepaper proposes. */
+export type SolutionSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A remedy the whitepaper proposes. */
+export type SolutionUsesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A standard, grade or specification. */
@@ -1184,9 +1914,9 @@ export type Standard = Entity & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -1194,8 +1924,33 @@ export type Standard = Entity & {
 
 
 /** A standard, grade or specification. */
+export type StandardAddressesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, grade or specification. */
+export type StandardDrivesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, grade or specification. */
+export type StandardIssuersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, grade or specification. */
+export type StandardMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, grade or specification. */
 export type StandardRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -1204,7 +1959,14 @@ export type StandardRelatedArgs = {
 /** A standard, grade or specification. */
 export type StandardRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A standard, grade or specification. */
+export type StandardSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Stats = {
@@ -1248,9 +2010,9 @@ export type Technology = Entity & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
@@ -1262,8 +2024,45 @@ export type Technology = Entity & {
 
 
 /** A technical field or technique. */
+export type TechnologyAddressesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyApplicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyDevelopersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyHardwareArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyIndustriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical field or technique. */
 export type TechnologyRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -1272,7 +2071,26 @@ export type TechnologyRelatedArgs = {
 /** A technical field or technique. */
 export type TechnologyRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A technical field or technique. */
+export type TechnologySectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyTechnologiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyUsedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A development the whitepaper expects. */
@@ -1296,9 +2114,9 @@ export type Trend = Entity & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The entities at the other end of its relations of one type. */
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
-  /** Its relations, with evidence, optionally of some types and one direction. */
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** What it needs. Follows REQUIRES out. */
   requires: Array<Entity>;
@@ -1308,8 +2126,33 @@ export type Trend = Entity & {
 
 
 /** A development the whitepaper expects. */
+export type TrendAffectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A development the whitepaper expects. */
+export type TrendDriversArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A development the whitepaper expects. */
+export type TrendDrivesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A development the whitepaper expects. */
+export type TrendMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A development the whitepaper expects. */
 export type TrendRelatedArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
 };
@@ -1318,7 +2161,20 @@ export type TrendRelatedArgs = {
 /** A development the whitepaper expects. */
 export type TrendRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A development the whitepaper expects. */
+export type TrendRequiresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A development the whitepaper expects. */
+export type TrendSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1484,64 +2340,64 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
-  challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
+  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<ApplicationApplicationsArgs>>;
+  challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<ApplicationChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType>;
+  hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType, Partial<ApplicationHardwareArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<ApplicationIndustriesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
-  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<ApplicationMetricsArgs>>;
+  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType, Partial<ApplicationModelsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApplicationOrganizationsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ApplicationRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ApplicationRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ApplicationSectionsArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<ApplicationTechnologiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ChallengeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Challenge'] = ResolversParentTypes['Challenge']> = ResolversObject<{
-  affects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  affects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ChallengeAffectsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  causes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  consequences?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  causes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ChallengeCausesArgs>>;
+  consequences?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ChallengeConsequencesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<ChallengeMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<ChallengePartOfArgs>>;
+  parts?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<ChallengePartsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ChallengeRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChallengeRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  solutions?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ChallengeSectionsArgs>>;
+  solutions?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ChallengeSolutionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ConceptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
+  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<ConceptApplicationsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  drivers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  enablers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  drivers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ConceptDriversArgs>>;
+  enablers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ConceptEnablersArgs>>;
+  enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ConceptEnablesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<ConceptMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ConceptRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ConceptRelationsArgs, 'direction'>>;
-  requiredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  requiredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ConceptRequiredByArgs>>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ConceptSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1551,13 +2407,13 @@ export type DatasetResolvers<ContextType = Context, ParentType extends Resolvers
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<DatasetMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<DatasetRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DatasetRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<DatasetSectionsArgs>>;
+  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<DatasetUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1583,16 +2439,16 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  illustrates?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  illustrates?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureIllustratesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<FigureMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<FigureRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<FigureRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<FigureSectionsArgs>>;
+  sources?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureSourcesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1602,14 +2458,14 @@ export type FrameworkResolvers<ContextType = Context, ParentType extends Resolve
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<FrameworkMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<FrameworkRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<FrameworkRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<FrameworkSectionsArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkTechnologiesArgs>>;
+  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1617,39 +2473,39 @@ export type HardwareResolvers<ContextType = Context, ParentType extends Resolver
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwareDevelopersArgs>>;
+  enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwareEnablesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<HardwareMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwarePartOfArgs>>;
+  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwarePartsArgs>>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<HardwareRegionsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<HardwareRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<HardwareRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<HardwareSectionsArgs>>;
+  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwareUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
-  challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
+  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<IndustryApplicationsArgs>>;
+  challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<IndustryChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<IndustryMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<IndustryOrganizationsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<IndustryRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<IndustryRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<IndustrySectionsArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<IndustryTechnologiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1663,20 +2519,20 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, Partial<MetricFiguresArgs>>;
   forecast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<MetricMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<MetricRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<MetricRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<MetricSectionsArgs>>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<MetricSourcesArgs>>;
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1686,21 +2542,21 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  applications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  applications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ModelApplicationsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType>;
+  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ModelDevelopersArgs>>;
+  hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType, Partial<ModelHardwareArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<ModelMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ModelRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModelRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ModelSectionsArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ModelTechnologiesArgs>>;
+  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ModelUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1709,20 +2565,20 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  investments?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  investments?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationInvestmentsArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<OrganizationMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  products?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  publications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationPartOfArgs>>;
+  products?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationProductsArgs>>;
+  publications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationPublicationsArgs>>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<OrganizationRegionsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<OrganizationRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  uses?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<OrganizationSectionsArgs>>;
+  uses?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationUsesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1743,71 +2599,71 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<PersonMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<PersonOrganizationsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<PersonRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  works?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<PersonSectionsArgs>>;
+  works?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PersonWorksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type PolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<PolicyAddressesArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyDrivesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  issuers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  issuers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyIssuersArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<PolicyMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<PolicyRegionsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<PolicyRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PolicyRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<PolicySectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  applications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  applications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductApplicationsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductDevelopersArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<ProductMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ProductRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ProductRelationsArgs, 'direction'>>;
-  runsOn?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  runsOn?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductRunsOnArgs>>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ProductSectionsArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductTechnologiesArgs>>;
+  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type PublicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  cited?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  cited?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PublicationCitedArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<PublicationMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  proposals?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  publishers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PublicationProposalsArgs>>;
+  publishers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PublicationPublishersArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<PublicationRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PublicationRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<PublicationSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1823,21 +2679,21 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
+  challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<RecommendationChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<RecommendationMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  promotes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  proposedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RecommendationPartOfArgs>>;
+  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RecommendationPartsArgs>>;
+  promotes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RecommendationPromotesArgs>>;
+  proposedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RecommendationProposedByArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<RecommendationRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RecommendationRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<RecommendationSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1847,15 +2703,15 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<RegionMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
-  policies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RegionOrganizationsArgs>>;
+  parts?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<RegionPartsArgs>>;
+  policies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RegionPoliciesArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<RegionRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegionRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<RegionSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1881,18 +2737,18 @@ export type SectionResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SectionEntitiesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<SectionMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<SectionRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<SectionRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  subsections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<SectionSectionsArgs>>;
+  subsections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<SectionSubsectionsArgs>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1900,38 +2756,38 @@ export type SectionResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type SolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Solution'] = ResolversParentTypes['Solution']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
+  challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<SolutionChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SolutionEnablesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<SolutionMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SolutionPartsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<SolutionRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<SolutionRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  uses?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<SolutionSectionsArgs>>;
+  uses?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SolutionUsesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type StandardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Standard'] = ResolversParentTypes['Standard']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<StandardAddressesArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StandardDrivesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  issuers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  issuers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StandardIssuersArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<StandardMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<StandardRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<StandardRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<StandardSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1949,43 +2805,43 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type TechnologyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technology'] = ResolversParentTypes['Technology']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<TechnologyAddressesArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
+  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<TechnologyApplicationsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType>;
+  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TechnologyDevelopersArgs>>;
+  hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType, Partial<TechnologyHardwareArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<TechnologyIndustriesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<TechnologyMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<TechnologyRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<TechnologyRelationsArgs, 'direction'>>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType>;
-  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<TechnologySectionsArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<TechnologyTechnologiesArgs>>;
+  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TechnologyUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type TrendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trend'] = ResolversParentTypes['Trend']> = ResolversObject<{
-  affects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  affects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendAffectsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  drivers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  drivers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendDriversArgs>>;
+  drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendDrivesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<TrendMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<TrendRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<TrendRelationsArgs, 'direction'>>;
-  requires?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  requires?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendRequiresArgs>>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<TrendSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -89,3 +89,11 @@ export interface GraphStore {
   ready(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** Thrown by a store when its database cannot answer (down, unreachable, refusing our credentials, too slow). */
+export class StoreUnavailable extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailable';
+  }
+}

@@ -17,6 +17,6 @@ export const Section: SectionResolvers = {
   title: (s) => s.name,
   titleZh: (s) => s.nameZh,
   parent: linkedOne(['PART_OF', 'OUT']),
-  subsections: async (s, _args, ctx) => (await follow(s, [['PART_OF', 'IN', ['Section']]], ctx)).sort(bySectionOrder),
+  subsections: async (s, args, ctx) => (await follow(s, [['PART_OF', 'IN', ['Section']]], ctx)).sort(bySectionOrder).slice(0, args.first ?? undefined),
   entities: linked(['MENTIONED_IN', 'IN']),
 };

@@ -1,5 +1,7 @@
 /** All resolvers, one typed slice per GraphQL type. */
-import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { isNonNullType, type GraphQLResolveInfo } from 'graphql';
+import type { QueryResolvers, Resolvers } from '../__generated__/resolvers-types.js';
+import type { Context } from '../context.js';
 import { Query } from './Query.js';
 import { Entity, EntityConnection, EntityEdge, Path, Relation } from './connections.js';
 import { Application } from './Application.js';
@@ -25,8 +27,27 @@ import { Standard } from './Standard.js';
 import { Technology } from './Technology.js';
 import { Trend } from './Trend.js';
 
+type RootResolver = (root: unknown, args: unknown, ctx: Context, info: GraphQLResolveInfo) => unknown;
+
+/** A root field of a non-null type that fails nulls the whole result: the request's remaining store work is dropped. */
+function abandonOnFailure(query: QueryResolvers): QueryResolvers {
+  const wrapped: Record<string, RootResolver> = {};
+  for (const [name, resolve] of Object.entries(query) as [string, RootResolver][]) {
+    wrapped[name] = async (root, args, ctx, info) => {
+      try {
+        return await resolve(root, args, ctx, info);
+      } catch (error) {
+        if (isNonNullType(info.returnType)) ctx.guard.abort();
+        throw error;
+      }
+    };
+  }
+  return wrapped as QueryResolvers;
+}
+
 export const resolvers: Resolvers = {
-  Query, Entity, EntityConnection, EntityEdge, Path, Relation,
+  Query: abandonOnFailure(Query),
+  Entity, EntityConnection, EntityEdge, Path, Relation,
   Application, Challenge, Concept, Dataset, Figure, Framework, Hardware, Industry, Metric, Model, Organization,
   Person, Policy, Product, Publication, Recommendation, Region, Section, Solution, Standard, Technology, Trend,
 };

@@ -35,35 +35,44 @@ export async function follow(parent: EntityRecord, legs: Leg[], ctx: Context): P
   return [...result.values()].sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.id, b.id));
 }
 
+/** A page argument: keep the first `first` items, or all of them. */
+export interface Page {
+  first?: number | null;
+}
+
 export function linked(...legs: Leg[]) {
-  return (parent: EntityRecord, _args: unknown, ctx: Context) => follow(parent, legs, ctx);
+  return async (parent: EntityRecord, args: Page, ctx: Context) => (await follow(parent, legs, ctx)).slice(0, args.first ?? undefined);
 }
 
 export function linkedOne(...legs: Leg[]) {
   return async (parent: EntityRecord, _args: unknown, ctx: Context) => (await follow(parent, legs, ctx))[0] ?? null;
 }
 
-async function sectionsOf(parent: EntityRecord, ctx: Context) {
-  const sections = await ctx.loaders.entity.loadMany(parent.sections.map(sectionId));
+async function sectionsOf(parent: EntityRecord, args: Page, ctx: Context) {
+  const sections = await ctx.loaders.entity.loadMany(parent.sections.slice(0, args.first ?? undefined).map(sectionId));
   return sections.filter((s): s is EntityRecord => !!s && !(s instanceof Error));
 }
 
 /** The fields every entity type has, spread into each type's resolvers. */
 export const entityFields = {
-  sections: (parent: EntityRecord, _args: unknown, ctx: Context) => sectionsOf(parent, ctx),
-  relations: async (parent: EntityRecord, args: { types?: RelationType[] | null; direction?: Direction | null }, ctx: Context) => {
+  sections: (parent: EntityRecord, args: Page, ctx: Context) => sectionsOf(parent, args, ctx),
+  relations: async (parent: EntityRecord, args: Page & { types?: RelationType[] | null; direction?: Direction | null }, ctx: Context) => {
     const direction = args.direction ?? 'BOTH';
     const relations = await ctx.loaders.relations.load(parent.id);
-    return relations.filter(
+    const kept = relations.filter(
       (r) =>
         (!args.types?.length || args.types.includes(r.type)) &&
         ((direction !== 'IN' && r.source === parent.id) || (direction !== 'OUT' && r.target === parent.id)),
     );
+    return kept.slice(0, args.first ?? undefined);
   },
   related: async (
     parent: EntityRecord,
-    args: { type: RelationType; direction?: Direction | null; kinds?: EntityKind[] | null },
+    args: Page & { type: RelationType; direction?: Direction | null; kinds?: EntityKind[] | null },
     ctx: Context,
-  ) => follow(parent, [args.kinds?.length ? [args.type, args.direction ?? 'OUT', args.kinds] : [args.type, args.direction ?? 'OUT']], ctx),
+  ) => {
+    const leg: Leg = args.kinds?.length ? [args.type, args.direction ?? 'OUT', args.kinds] : [args.type, args.direction ?? 'OUT'];
+    return (await follow(parent, [leg], ctx)).slice(0, args.first ?? undefined);
+  },
   metrics: linked(['MEASURES', 'IN', ['Metric']]),
 };

@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { Neo4jStore } from '../graph/neo4j/store.js';
 import { seedNeo4j } from '../graph/neo4j/seed.js';
-import { StoreUnavailable } from '../errors.js';
+import { StoreUnavailable } from '../graph/types.js';
 import { loadCheckedSeed } from './load.js';
 
 async function main() {

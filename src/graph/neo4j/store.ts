@@ -19,7 +19,7 @@ import type { Neo4jConfig } from '../../config.js';
 import { STATEMENTS, type StatementName } from './statements.js';
 import { toPlain } from './values.js';
 import { escapeLucene } from './lucene.js';
-import { StoreUnavailable } from '../../errors.js';
+import { StoreUnavailable } from '../types.js';
 
 /** How many full-text candidates to rank; the graph has a few hundred entities. */
 const SEARCH_CANDIDATES = 200;

@@ -1,0 +1,80 @@
+/**
+ * The largest length every list field can have on the loaded graph, measured by running the schema's own resolvers
+ * over every entity: the query cost model (src/cost.ts) prices lists with these, so it never underestimates.
+ */
+import { getNamedType, isLeafType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import type { Context } from './context.js';
+import type { EntityRecord, RelationRecord, RelationType } from './graph/types.js';
+import { RELATION_TYPES } from './graph/vocabulary.js';
+
+export interface GraphBounds {
+  /** The longest list `type.field` returned for any entity of that type (absent when the type has no entity). */
+  fieldMax(type: string, field: string): number;
+  /** At most how many relations of `types` can join `nodes` entities: half the sum of the largest degrees. */
+  edgesAmong(nodes: number, types: readonly RelationType[]): number;
+  /** How many Metric entities there are: the longest answer `metrics(...)` can give. */
+  readonly metrics: number;
+}
+
+/** A list of objects (a leaf list such as `aliases` resolves as one value). */
+export function isObjectList(type: GraphQLOutputType): boolean {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  return isListType(inner) && !isLeafType(getNamedType(inner));
+}
+
+/** Fields whose answers are distinct ends of a subset of the entity's relations: never longer than `relations`. */
+const BOUNDED_BY_RELATIONS = new Set(['related']);
+
+function defaultArgs(field: GraphQLField<unknown, unknown>): Record<string, unknown> {
+  return Object.fromEntries(field.args.filter((a) => a.defaultValue !== undefined).map((a) => [a.name, a.defaultValue]));
+}
+
+export async function measureBounds(schema: GraphQLSchema, ctx: Context): Promise<GraphBounds> {
+  const { store } = ctx;
+  const { totalCount } = await store.listEntities({ offset: 0, limit: 0 });
+  const { items: entities } = await store.listEntities({ offset: 0, limit: totalCount });
+  const adjacency = await store.relationsOf(entities.map((e) => e.id));
+
+  const longest = new Map<string, number>();
+  const record = (key: string, length: number) => longest.set(key, Math.max(longest.get(key) ?? 0, length));
+  await Promise.all(
+    entities.map(async (entity) => {
+      const type = schema.getType(entity.kind);
+      if (!isObjectType(type)) throw new Error(`entity kind ${entity.kind} has no GraphQL type`);
+      for (const field of Object.values(type.getFields())) {
+        if (!isObjectList(field.type) || BOUNDED_BY_RELATIONS.has(field.name)) continue;
+        if (!field.resolve) throw new Error(`${type.name}.${field.name} is a list without a resolver`);
+        const info = { fieldName: field.name, returnType: field.type, parentType: type } as GraphQLResolveInfo;
+        const value = (await field.resolve(entity, defaultArgs(field), ctx, info)) as unknown[];
+        record(`${type.name}.${field.name}`, value.length);
+      }
+      record(`${type.name}.related`, longest.get(`${type.name}.relations`) ?? 0);
+    }),
+  );
+
+  const degrees = degreesByType(entities, adjacency);
+  return {
+    fieldMax: (type, field) => longest.get(`${type}.${field}`) ?? 0,
+    edgesAmong: (nodes, types) => edgeBound(degrees, nodes, types),
+    metrics: entities.filter((e: EntityRecord) => e.kind === 'Metric').length,
+  };
+}
+
+/** Per entity, how many of its relations have each type (indexed like RELATION_TYPES). */
+function degreesByType(entities: EntityRecord[], adjacency: RelationRecord[][]): Uint32Array[] {
+  const index = new Map(RELATION_TYPES.map((t, i) => [t, i]));
+  return entities.map((_, i) => {
+    const counts = new Uint32Array(RELATION_TYPES.length);
+    for (const r of adjacency[i]) counts[index.get(r.type)!]++;
+    return counts;
+  });
+}
+
+function edgeBound(degrees: Uint32Array[], nodes: number, types: readonly RelationType[]): number {
+  const columns = types.map((t) => RELATION_TYPES.indexOf(t));
+  const totals = degrees.map((counts) => columns.reduce((sum, c) => sum + counts[c], 0)).sort((a, b) => b - a);
+  let sum = 0;
+  for (let i = 0; i < Math.min(nodes, totals.length); i++) sum += totals[i];
+  // Every relation among the chosen entities is counted once at each end.
+  return Math.ceil(sum / 2);
+}
