@@ -12,13 +12,20 @@ async function main() {
   const running = await startServer(store, config, logger);
   logger.info({ store: store.name, url: running.url, startupMs: Math.round(performance.now() - started) }, 'ready');
   console.log(`GraphQL API (${store.name} store) ready at ${running.url}`);
-  const shutdown = async () => {
+  // A graceful stop: /ready turns 503 and new connections are refused at once; requests in flight finish (within
+  // DRAIN_TIMEOUT_MS); then the store closes and the process exits 0. A second signal does not cut the drain short.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: draining requests in flight');
     await running.stop();
     await store.close();
+    logger.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
