@@ -26,7 +26,7 @@ export function loadTypeDefs(): string {
     .join('\n');
 }
 
-/** One error per deadline, none for work dropped after the answer was decided, and at most LIMITS.maxErrors in all. */
+/** Identical errors once (one per deadline, one per repeated unknown directive), none for work dropped after the answer was decided, and at most LIMITS.maxErrors. */
 function tidyErrorsPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -35,18 +35,15 @@ function tidyErrorsPlugin(): ApolloServerPlugin<Context> {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const seen = new Set<string>();
           const errors = response.body.singleResult.errors.filter((e) => {
-            const code = String(e.extensions?.code);
-            if (code === 'REQUEST_ABORTED') return false;
-            if (code !== 'QUERY_TIMEOUT') return true;
-            if (seen.has(code)) return false;
-            seen.add(code);
+            if (e.extensions?.code === 'REQUEST_ABORTED' || seen.has(e.message)) return false;
+            seen.add(e.message);
             return true;
           });
           const kept = errors.slice(0, LIMITS.maxErrors);
           if (errors.length > kept.length) {
             kept.push({ message: `${errors.length - kept.length} more errors not shown (at most ${LIMITS.maxErrors} are reported)`, extensions: { code: kept[0].extensions?.code } });
           }
-          response.body.singleResult.errors = kept;
+          if (kept.length) response.body.singleResult.errors = kept;
         },
       };
     },
