@@ -49,8 +49,12 @@ export class TestApi {
     this.apollo = createApollo({ introspection: true, production: options.production ?? false }, silentLogger);
   }
 
+  context(): Context {
+    return createContext(this.store);
+  }
+
   async run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Executed<T>> {
-    const response = await this.apollo.executeOperation({ query, variables }, { contextValue: createContext(this.store) });
+    const response = await this.apollo.executeOperation({ query, variables }, { contextValue: this.context() });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult as Executed<T>;
   }
