@@ -59,7 +59,8 @@ function guarded(store: GraphStore, guard: RequestGuard): GraphStore {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function' || prop === 'ready' || prop === 'close') return value;
-      return (...args: unknown[]) => {
+      // Async, so a refusal is a rejected promise as every store answer is (DataLoader refuses synchronous throws).
+      return async (...args: unknown[]) => {
         guard.check();
         return value.apply(target, args);
       };
