@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
-import { describe, expect, it } from 'vitest';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printType, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../codegen.js';
+import { loadTypeDefs, startServer, type RunningServer } from '../src/server.js';
+import { embeddedStore, silentLogger } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -12,5 +15,45 @@ describe('generated resolver types', () => {
     expect(outputs.length).toBe(1);
     const committed = readFileSync(`${root}/${outputs[0].filename}`, 'utf8');
     expect(committed, 'src/__generated__/resolvers-types.ts is stale: run npm run codegen').toBe(outputs[0].content);
+  }, 60_000);
+});
+
+/** Every type of a schema as SDL, sorted: what a client learns (the schema's own description needs an option to ask for). */
+function typesOf(schema: GraphQLSchema): string {
+  const sorted = lexicographicSortSchema(schema);
+  return Object.values(sorted.getTypeMap()).filter((t) => !t.name.startsWith('__')).map(printType).join('\n\n');
+}
+const local = typesOf(buildSchema(loadTypeDefs()));
+
+describe('introspection over HTTP, outside production', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer(embeddedStore(), { host: '127.0.0.1', port: 0, introspection: true, production: false }, silentLogger);
+  });
+  afterAll(() => server?.stop());
+
+  const post = (query: string) =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+  it.each([
+    ['graphql-js getIntrospectionQuery()', getIntrospectionQuery()],
+    ['the form GraphiQL sends (input value deprecation, repeatable directives, schema description)', getIntrospectionQuery({ inputValueDeprecation: true, directiveIsRepeatable: true, schemaDescription: true, specifiedByUrl: true })],
+    ['every option graphql-js has', getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true })],
+  ])('answers %s in full', async (_name, query) => {
+    const { status, body } = await post(query);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(typesOf(buildClientSchema(body.data))).toBe(local);
+  });
+
+  it('refuses introspection nested past what any tool sends, naming its own limit', async () => {
+    const { status, body } = await post('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
+    expect(status).toBe(400);
+    expect(body.errors[0].message).toMatch(/introspection/i);
+  });
+
+  it('lets graphql-codegen load the schema from the running server by its URL', async () => {
+    const outputs = await generate({ schema: server.url, generates: { 'schema.graphql': { plugins: ['schema-ast'] } }, cwd: root, silent: true }, false);
+    expect(typesOf(buildSchema(outputs[0].content))).toBe(local);
   }, 60_000);
 });
