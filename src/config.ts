@@ -28,6 +28,8 @@ const schema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** Open connections at once; more are refused. */
   MAX_CONNECTIONS: z.coerce.number().int().positive().default(1024),
+  /** Bytes of a response body; a larger answer is replaced by a RESPONSE_TOO_LARGE error. */
+  MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(4_000_000),
 });
 
 export interface Neo4jConfig {
@@ -59,6 +61,7 @@ export interface HttpConfig {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
+  maxResponseBytes: number;
 }
 
 /** Limits every request is held to; each error message names the one that was broken. */
@@ -86,8 +89,6 @@ export const LIMITS = {
   maxIdLength: 200,
   /** Bytes of a request body. */
   maxBodyBytes: 100_000,
-  /** Bytes of a response body. */
-  maxResponseBytes: 4_000_000,
   /** Errors reported in one response; the rest are counted in a last one. */
   maxErrors: 10,
 } as const;
@@ -129,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.MAX_CONNECTIONS,
+      maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
   };
 }

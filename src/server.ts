@@ -199,14 +199,15 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
     const size = Buffer.byteLength(response.body.string);
-    if (size > LIMITS.maxResponseBytes) {
-      return sendError(res, 200, 'RESPONSE_TOO_LARGE', `the response would be ${size} bytes, over the limit of ${LIMITS.maxResponseBytes}; select fewer fields or smaller pages`);
+    if (size > http.maxResponseBytes) {
+      return sendError(res, 200, 'RESPONSE_TOO_LARGE', `the response would be ${size} bytes, over the limit of ${http.maxResponseBytes}; select fewer fields or smaller pages`);
     }
     res.statusCode = response.status ?? 200;
     res.end(response.body.string);
   };
 
-  const server = createServer((req, res) => {
+  // Timeouts are checked on this interval (Node's default, 30 s, would let a slow client linger far past them).
+  const server = createServer({ connectionsCheckingInterval: Math.min(1000, http.headersTimeoutMs) }, (req, res) => {
     for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
     if (draining) res.setHeader('connection', 'close');
     handle(req, res).catch((error: unknown) => {

@@ -1,0 +1,72 @@
+/** Slow and greedy clients: bounded time to send a request, bounded connections, bounded response size. */
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { embeddedStore, silentLogger } from './helpers.js';
+
+let server: RunningServer;
+let port: number;
+
+beforeAll(async () => {
+  const config = loadConfig({ HEADERS_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '2000', MAX_CONNECTIONS: '3', MAX_RESPONSE_BYTES: '2000' });
+  server = await startServer(embeddedStore(), { ...config, host: '127.0.0.1', port: 0, production: true, introspection: false }, silentLogger);
+  port = Number(new URL(server.url).port);
+});
+
+afterAll(() => server?.stop());
+
+/** A raw connection, with what the server sent on it and when it closed. */
+function open(): Promise<{ socket: Socket; received: () => string; closed: Promise<number> }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let data = '';
+    const socket = connect(port, '127.0.0.1', () => resolve({ socket, received: () => data, closed }));
+    socket.on('data', (chunk) => (data += chunk));
+    socket.on('error', () => {});
+    const closed = new Promise<number>((done) => socket.on('close', () => done(performance.now() - started)));
+  });
+}
+
+describe('slow and greedy clients', () => {
+  it('cuts a client that never finishes its request head, with 408, within the headers timeout', async () => {
+    const { socket, received, closed } = await open();
+    socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+    const after = await closed;
+    expect(received()).toMatch(/^HTTP\/1\.1 408/);
+    // The timeout is 1 s, checked every second: well under Node's defaults of 60 s and 300 s.
+    expect(after).toBeLessThan(5000);
+  });
+
+  it('cuts a client that sends its body too slowly, within the request timeout', async () => {
+    const { socket, received, closed } = await open();
+    socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+    const after = await closed;
+    expect(received()).toMatch(/^HTTP\/1\.1 408/);
+    expect(after).toBeLessThan(6000);
+  });
+
+  it('refuses connections beyond MAX_CONNECTIONS and serves again once they close', async () => {
+    const held = await Promise.all([open(), open(), open()]);
+    const extra = await open();
+    // Node accepts and at once destroys a connection over the cap.
+    await extra.closed;
+    expect(extra.received()).toBe('');
+    for (const c of held) c.socket.destroy();
+    await Promise.all(held.map((c) => c.closed));
+    const response = await fetch(server.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(200);
+  });
+
+  it('replaces an answer over MAX_RESPONSE_BYTES with RESPONSE_TOO_LARGE naming the limit', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(id: "artificial-intelligence") { relations { evidence } } }' }),
+    });
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe('RESPONSE_TOO_LARGE');
+    expect(body.errors[0].message).toMatch(/^the response would be \d+ bytes, over the limit of 2000; select fewer fields or smaller pages$/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
