@@ -4,12 +4,15 @@
  */
 import { getNamedType, isLeafType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
-import type { EntityRecord, RelationRecord, RelationType } from './graph/types.js';
+import type { Direction, EntityRecord, RelationRecord, RelationType } from './graph/types.js';
 import { RELATION_TYPES } from './graph/vocabulary.js';
 
 export interface GraphBounds {
-  /** The longest list `type.field` returned for any entity of that type (absent when the type has no entity). */
-  fieldMax(type: string, field: string): number;
+  /**
+   * The longest list `type.field` returned for any entity of that type (0 when the type has no entity); for `relations`
+   * and `related`, per direction, since most entities have far fewer relations one way than both ways.
+   */
+  fieldMax(type: string, field: string, direction?: Direction): number;
   /** At most how many relations of `types` can join `nodes` entities: half the sum of the largest degrees. */
   edgesAmong(nodes: number, types: readonly RelationType[]): number;
   /** How many Metric entities there are: the longest answer `metrics(...)` can give. */
@@ -24,6 +27,7 @@ export function isObjectList(type: GraphQLOutputType): boolean {
 
 /** Fields whose answers are distinct ends of a subset of the entity's relations: never longer than `relations`. */
 const BOUNDED_BY_RELATIONS = new Set(['related']);
+const DIRECTIONS: Direction[] = ['OUT', 'IN', 'BOTH'];
 
 function defaultArgs(field: GraphQLField<unknown, unknown>): Record<string, unknown> {
   return Object.fromEntries(field.args.filter((a) => a.defaultValue !== undefined).map((a) => [a.name, a.defaultValue]));
@@ -45,19 +49,27 @@ export async function measureBounds(schema: GraphQLSchema, ctx: Context): Promis
         if (!isObjectList(field.type) || BOUNDED_BY_RELATIONS.has(field.name)) continue;
         if (!field.resolve) throw new Error(`${type.name}.${field.name} is a list without a resolver`);
         const info = { fieldName: field.name, returnType: field.type, parentType: type } as GraphQLResolveInfo;
-        const value = (await field.resolve(entity, defaultArgs(field), ctx, info)) as unknown[];
-        record(`${type.name}.${field.name}`, value.length);
+        const variants = field.args.some((a) => a.name === 'direction') ? DIRECTIONS : [undefined];
+        for (const direction of variants) {
+          const args = direction ? { ...defaultArgs(field), direction } : defaultArgs(field);
+          const value = (await field.resolve(entity, args, ctx, info)) as unknown[];
+          record(key(type.name, field.name, direction), value.length);
+        }
       }
-      record(`${type.name}.related`, longest.get(`${type.name}.relations`) ?? 0);
+      for (const direction of DIRECTIONS) record(key(type.name, 'related', direction), longest.get(key(type.name, 'relations', direction)) ?? 0);
     }),
   );
 
   const degrees = degreesByType(entities, adjacency);
   return {
-    fieldMax: (type, field) => longest.get(`${type}.${field}`) ?? 0,
+    fieldMax: (type, field, direction) => longest.get(key(type, field, direction)) ?? 0,
     edgesAmong: (nodes, types) => edgeBound(degrees, nodes, types),
     metrics: entities.filter((e: EntityRecord) => e.kind === 'Metric').length,
   };
+}
+
+function key(type: string, field: string, direction?: Direction): string {
+  return direction ? `${type}.${field}.${direction}` : `${type}.${field}`;
 }
 
 /** Per entity, how many of its relations have each type (indexed like RELATION_TYPES). */

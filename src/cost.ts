@@ -34,6 +34,7 @@ import type { Context } from './context.js';
 import { BadRequest, BadUserInput, ServiceUnavailable, StoreUnavailable, clip } from './errors.js';
 import { defaultTraversalTypes } from './graph/traversal.js';
 import { ENTITY_KINDS, RELATION_TYPES, type RelationType } from './graph/vocabulary.js';
+import type { Direction } from './graph/types.js';
 
 /** The accepted range of each argument, by name: every field uses a name with one meaning. */
 export const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: 'value' | 'length' }> = {
@@ -176,7 +177,8 @@ export class Pricer {
       return size;
     }
     // A field of the entity types: its longest answer on the graph, or the page asked for when that is shorter.
-    return Math.min(first, Math.max(...types.map((t) => this.bounds.fieldMax(t.name, field))));
+    const direction = args.direction as Direction | undefined;
+    return Math.min(first, Math.max(...types.map((t) => this.bounds.fieldMax(t.name, field, direction))));
   }
 
   private scopeBelow(parent: string, field: string, args: Record<string, unknown>): Scope {
