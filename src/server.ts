@@ -164,6 +164,8 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
   const { http, queryTimeoutMs } = { ...loadConfig({}), ...config };
   const apollo = createApollo(config, logger);
   await apollo.start();
+  // Measure the graph for the cost model now rather than on the first request; a store that is down is measured later.
+  void apollo.executeOperation({ query: '{ __typename }' }, { contextValue: createContext(store) }).catch(() => {});
   let draining = false;
 
   // Browser frontends on other origins may call the API; Apollo's CSRF prevention still guards simple requests.
