@@ -18,10 +18,13 @@ export interface Loaders {
  */
 export class RequestGuard {
   private stopped: 'timeout' | 'aborted' | undefined;
-  private readonly deadline: number;
+  private deadline = Infinity;
 
-  constructor(readonly timeoutMs: number) {
-    this.deadline = performance.now() + timeoutMs;
+  constructor(readonly timeoutMs: number) {}
+
+  /** The clock starts once the operation is checked: a first request that waits for the graph to be measured keeps its full time. */
+  start() {
+    this.deadline = performance.now() + this.timeoutMs;
   }
 
   abort() {

@@ -303,6 +303,7 @@ export function requestChecksPlugin(): ApolloServerPlugin<Context> {
           }
           // Apollo has already refused a document without a unique operation to run.
           contextValue.cost = checkOperation(schema, document, operation!, request.variables ?? {}, bounds);
+          contextValue.guard.start();
         },
         async willSendResponse({ response, contextValue }) {
           // Clients see what their query was priced at, as Shopify's and GitHub's APIs show theirs.
