@@ -1,6 +1,8 @@
 /** The one place that reads the environment: validated once at start-up, failing fast with a clear message. */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { Neo4jSettings } from './graph/neo4j/store.js';
+import { TRAVERSAL_LIMITS } from './graph/traversal.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -32,21 +34,11 @@ const schema = z.object({
   MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(4_000_000),
 });
 
-export interface Neo4jConfig {
-  uri: string;
-  user: string;
-  password: string;
-  database: string;
-  transactionTimeoutMs: number;
-  connectionTimeoutMs: number;
-  maxRetryTimeMs: number;
-}
-
 export interface Config {
   port: number;
   host: string;
   store: 'embedded' | 'neo4j';
-  neo4j: Neo4jConfig;
+  neo4j: Neo4jSettings;
   seedDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
@@ -68,12 +60,9 @@ export interface HttpConfig {
 export const LIMITS = {
   /** Page size of every list argument (`first`). */
   maxPageSize: 100,
-  /** Neighbourhood depth in hops. */
-  maxNeighborhoodDepth: 3,
+  ...TRAVERSAL_LIMITS,
   /** Nodes a neighbourhood may return. */
   maxNeighborhoodNodes: 500,
-  /** Hops a shortest path may take. */
-  maxPathDepth: 10,
   /** Longest search text, in characters. */
   maxSearchLength: 200,
   /** Selection depth of a query. */

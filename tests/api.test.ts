@@ -1,199 +1,208 @@
-import { describe, expect, it } from 'vitest';
-import { TestApi, embeddedStore, realSeed } from './helpers.js';
-
-const api = new TestApi(embeddedStore());
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApi, realSeed, describeEachStore } from './helpers.js';
 
 function codeOf(result: { errors?: { extensions?: Record<string, unknown> }[] }) {
   return result.errors?.[0]?.extensions?.code;
 }
 
-describe('Query.entity', () => {
-  it('returns an entity with both names, aliases, descriptions and sections', async () => {
-    const { entity } = await api.data(`{ entity(id: "meta") { id kind name nameZh aliases description descriptionZh sections { number title } } }`);
-    expect(entity).toMatchObject({ id: 'meta', kind: 'Organization', name: 'Meta', nameZh: '元' });
-    expect(entity.aliases).toEqual(expect.arrayContaining(['Facebook', '脸书']));
-    expect(entity.description).toMatch(/Facebook/);
-    expect(entity.sections).toContainEqual({ number: '3.2.1', title: 'Foundational applications' });
+/** Every test runs on each store: the API must answer the same whichever store is behind it. */
+describeEachStore('the API', ({ open }) => {
+  let api: TestApi;
+  beforeAll(() => {
+    api = new TestApi(open());
+  });
+  afterAll(async () => {
+    await api?.store.close();
   });
 
-  it('returns null for an unknown id', async () => {
-    expect(await api.data('{ entity(id: "no-such-thing") { id } }')).toEqual({ entity: null });
-  });
-});
+  describe('Query.entity', () => {
+    it('returns an entity with both names, aliases, descriptions and sections', async () => {
+      const { entity } = await api.data(`{ entity(id: "meta") { id kind name nameZh aliases description descriptionZh sections { number title } } }`);
+      expect(entity).toMatchObject({ id: 'meta', kind: 'Organization', name: 'Meta', nameZh: '元' });
+      expect(entity.aliases).toEqual(expect.arrayContaining(['Facebook', '脸书']));
+      expect(entity.description).toMatch(/Facebook/);
+      expect(entity.sections).toContainEqual({ number: '3.2.1', title: 'Foundational applications' });
+    });
 
-describe('Query.entities', () => {
-  it('pages with cursors until the total is reached', async () => {
-    const query = 'query($after: String) { entities(kind: Challenge, first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind } } } }';
-    const seen: string[] = [];
-    let after: string | null = null;
-    let total = 0;
-    for (let page = 0; page < 50; page++) {
-      const { entities }: any = await api.data(query, { after });
-      total = entities.totalCount;
-      seen.push(...entities.edges.map((e: any) => e.node.id));
-      expect(entities.edges.every((e: any) => e.node.kind === 'Challenge')).toBe(true);
-      if (!entities.pageInfo.hasNextPage) break;
-      after = entities.pageInfo.endCursor;
-    }
-    expect(total).toBe(realSeed().entities.filter((e) => e.kind === 'Challenge').length);
-    expect(seen).toHaveLength(total);
-    expect(seen).toEqual([...seen].sort());
-    expect(seen).toContain('energy-consumption');
+    it('returns null for an unknown id', async () => {
+      expect(await api.data('{ entity(id: "no-such-thing") { id } }')).toEqual({ entity: null });
+    });
   });
 
-  it('refuses a page larger than 100 and a cursor it did not issue', async () => {
-    const big = await api.run('{ entities(first: 101) { totalCount } }');
-    expect(codeOf(big)).toBe('BAD_USER_INPUT');
-    expect(big.errors?.[0].message).toBe('first must be between 1 and 100; got 101 (at Query.entities)');
-    const forged = await api.run('{ entities(after: "bm9wZQ") { totalCount } }');
-    expect(codeOf(forged)).toBe('BAD_USER_INPUT');
-    expect(forged.errors?.[0].message).toMatch(/^after is not a cursor this API issued/);
-  });
-});
+  describe('Query.entities', () => {
+    it('pages with cursors until the total is reached', async () => {
+      const query = 'query($after: String) { entities(kind: Challenge, first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind } } } }';
+      const seen: string[] = [];
+      let after: string | null = null;
+      let total = 0;
+      for (let page = 0; page < 50; page++) {
+        const { entities }: any = await api.data(query, { after });
+        total = entities.totalCount;
+        seen.push(...entities.edges.map((e: any) => e.node.id));
+        expect(entities.edges.every((e: any) => e.node.kind === 'Challenge')).toBe(true);
+        if (!entities.pageInfo.hasNextPage) break;
+        after = entities.pageInfo.endCursor;
+      }
+      expect(total).toBe(realSeed().entities.filter((e) => e.kind === 'Challenge').length);
+      expect(seen).toHaveLength(total);
+      expect(seen).toEqual([...seen].sort());
+      expect(seen).toContain('energy-consumption');
+    });
 
-describe('Query.search', () => {
-  it('finds entities by Chinese and English names, best first, with scores', async () => {
-    const { zh, en } = await api.data(`{
-      zh: search(text: "边缘计算", first: 3) { score entity { id } }
-      en: search(text: "edge computing", first: 3) { score entity { id } }
-    }`);
-    expect(zh[0].entity.id).toBe('edge-computing');
-    expect(en[0].entity.id).toBe('edge-computing');
-    expect(zh[0].score).toBeGreaterThan(zh[1].score);
-  });
-
-  it('restricts hits to the kinds asked for', async () => {
-    const { search } = await api.data('{ search(text: "数据", kinds: [Challenge], first: 20) { entity { kind } } }');
-    expect(search.length).toBeGreaterThan(0);
-    expect(search.every((h: any) => h.entity.kind === 'Challenge')).toBe(true);
-  });
-
-  it('refuses empty text and over-long text, naming the limit', async () => {
-    const empty = await api.run('{ search(text: "   ") { score } }');
-    expect(codeOf(empty)).toBe('BAD_USER_INPUT');
-    expect(empty.errors?.[0].message).toBe('text must not be empty (at Query.search)');
-    const long = await api.run('query($t: String!) { search(text: $t) { score } }', { t: 'x'.repeat(201) });
-    expect(long.errors?.[0].message).toBe('text must be at most 200 characters; got 201 (at Query.search)');
-  });
-});
-
-describe('Query.neighborhood', () => {
-  it('returns the neighbours of a challenge with the evidence on every edge', async () => {
-    const { neighborhood } = await api.data(`{ neighborhood(id: "energy-consumption") { truncated nodes { id } edges { type source { id } target { id } section { number } evidence } } }`);
-    expect(neighborhood.truncated).toBe(false);
-    expect(neighborhood.nodes.map((n: any) => n.id)).toContain('liquid-cooling');
-    const edge = neighborhood.edges.find((e: any) => e.type === 'ADDRESSES' && e.source.id === 'liquid-cooling');
-    expect(edge.section.number).toBe('3.3.2');
-    expect(edge.evidence).toContain('液冷技术');
+    it('refuses a page larger than 100 and a cursor it did not issue', async () => {
+      const big = await api.run('{ entities(first: 101) { totalCount } }');
+      expect(codeOf(big)).toBe('BAD_USER_INPUT');
+      expect(big.errors?.[0].message).toBe('first must be between 1 and 100; got 101 (at Query.entities)');
+      const forged = await api.run('{ entities(after: "bm9wZQ") { totalCount } }');
+      expect(codeOf(forged)).toBe('BAD_USER_INPUT');
+      expect(forged.errors?.[0].message).toMatch(/^after is not a cursor this API issued/);
+    });
   });
 
-  it('says when the limit cut the answer', async () => {
-    const { neighborhood } = await api.data('{ neighborhood(id: "artificial-intelligence", depth: 2, limit: 10) { truncated nodes { id } } }');
-    expect(neighborhood.truncated).toBe(true);
-    expect(neighborhood.nodes).toHaveLength(10);
+  describe('Query.search', () => {
+    it('finds entities by Chinese and English names, best first, with scores', async () => {
+      const { zh, en } = await api.data(`{
+        zh: search(text: "边缘计算", first: 3) { score entity { id } }
+        en: search(text: "edge computing", first: 3) { score entity { id } }
+      }`);
+      expect(zh[0].entity.id).toBe('edge-computing');
+      expect(en[0].entity.id).toBe('edge-computing');
+      expect(zh[0].score).toBeGreaterThan(zh[1].score);
+    });
+
+    it('restricts hits to the kinds asked for', async () => {
+      const { search } = await api.data('{ search(text: "数据", kinds: [Challenge], first: 20) { entity { kind } } }');
+      expect(search.length).toBeGreaterThan(0);
+      expect(search.every((h: any) => h.entity.kind === 'Challenge')).toBe(true);
+    });
+
+    it('refuses empty text and over-long text, naming the limit', async () => {
+      const empty = await api.run('{ search(text: "   ") { score } }');
+      expect(codeOf(empty)).toBe('BAD_USER_INPUT');
+      expect(empty.errors?.[0].message).toBe('text must not be empty (at Query.search)');
+      const long = await api.run('query($t: String!) { search(text: $t) { score } }', { t: 'x'.repeat(201) });
+      expect(long.errors?.[0].message).toBe('text must be at most 200 characters; got 201 (at Query.search)');
+    });
   });
 
-  it('refuses a depth above 3 and an unknown id', async () => {
-    const deep = await api.run('{ neighborhood(id: "gpu", depth: 4) { truncated } }');
-    expect(codeOf(deep)).toBe('BAD_USER_INPUT');
-    expect(deep.errors?.[0].message).toBe('depth must be between 1 and 3; got 4 (at Query.neighborhood)');
-    const missing = await api.run('{ neighborhood(id: "no-such-thing") { truncated } }');
-    expect(codeOf(missing)).toBe('NOT_FOUND');
-    expect(missing.errors?.[0].message).toBe('no entity has id "no-such-thing" (argument id)');
-  });
-});
+  describe('Query.neighborhood', () => {
+    it('returns the neighbours of a challenge with the evidence on every edge', async () => {
+      const { neighborhood } = await api.data(`{ neighborhood(id: "energy-consumption") { truncated nodes { id } edges { type source { id } target { id } section { number } evidence } } }`);
+      expect(neighborhood.truncated).toBe(false);
+      expect(neighborhood.nodes.map((n: any) => n.id)).toContain('liquid-cooling');
+      const edge = neighborhood.edges.find((e: any) => e.type === 'ADDRESSES' && e.source.id === 'liquid-cooling');
+      expect(edge.section.number).toBe('3.3.2');
+      expect(edge.evidence).toContain('液冷技术');
+    });
 
-describe('Query.shortestPath', () => {
-  it('connects an application to a challenge through quoted relations', async () => {
-    const { shortestPath } = await api.data(`{ shortestPath(from: "metaverse", to: "energy-consumption") { length nodes { id } edges { type evidence } } }`);
-    expect(shortestPath.nodes[0].id).toBe('metaverse');
-    expect(shortestPath.nodes.at(-1).id).toBe('energy-consumption');
-    expect(shortestPath.length).toBe(shortestPath.edges.length);
-    expect(shortestPath.length).toBeGreaterThanOrEqual(2);
-    expect(shortestPath.edges.every((e: any) => e.evidence.length > 0)).toBe(true);
-  });
+    it('says when the limit cut the answer', async () => {
+      const { neighborhood } = await api.data('{ neighborhood(id: "artificial-intelligence", depth: 2, limit: 10) { truncated nodes { id } } }');
+      expect(neighborhood.truncated).toBe(true);
+      expect(neighborhood.nodes).toHaveLength(10);
+    });
 
-  it('returns null when no path fits in maxDepth, and refuses maxDepth above 10', async () => {
-    expect(await api.data('{ shortestPath(from: "metaverse", to: "energy-consumption", maxDepth: 1) { length } }')).toEqual({ shortestPath: null });
-    const far = await api.run('{ shortestPath(from: "gpu", to: "cpu", maxDepth: 11) { length } }');
-    expect(far.errors?.[0].message).toBe('maxDepth must be between 1 and 10; got 11 (at Query.shortestPath)');
-  });
-});
-
-describe('Query.metrics', () => {
-  it('answers what intelligent computing power amounted to, by region and year', async () => {
-    const { global, china } = await api.data(`{
-      global: metrics(subject: "intelligent computing power", region: "Global", year: 2022) { value unit year region source evidence subject { id } }
-      china: metrics(subject: "智能算力", region: "中国", year: 2022) { value unit }
-    }`);
-    expect(global).toContainEqual(expect.objectContaining({ value: 142, unit: 'EFLOPS', year: 2022, region: 'Global', subject: { id: 'intelligent-computing-power' } }));
-    expect(china).toContainEqual({ value: 41, unit: 'EFLOPS' });
+    it('refuses a depth above 3 and an unknown id', async () => {
+      const deep = await api.run('{ neighborhood(id: "gpu", depth: 4) { truncated } }');
+      expect(codeOf(deep)).toBe('BAD_USER_INPUT');
+      expect(deep.errors?.[0].message).toBe('depth must be between 1 and 3; got 4 (at Query.neighborhood)');
+      const missing = await api.run('{ neighborhood(id: "no-such-thing") { truncated } }');
+      expect(codeOf(missing)).toBe('NOT_FOUND');
+      expect(missing.errors?.[0].message).toBe('no entity has id "no-such-thing" (argument id)');
+    });
   });
 
-  it('answers growth rates and forecasts', async () => {
-    const { metrics } = await api.data('{ metrics(subject: "intelligent-computing-power", region: "China") { value unit year forecast } }');
-    expect(metrics).toContainEqual({ value: 41.4, unit: '%', year: 2022, forecast: false });
-    expect(metrics).toContainEqual(expect.objectContaining({ value: 1271.4, unit: 'EFLOPS', year: 2026, forecast: true }));
+  describe('Query.shortestPath', () => {
+    it('connects an application to a challenge through quoted relations', async () => {
+      const { shortestPath } = await api.data(`{ shortestPath(from: "metaverse", to: "energy-consumption") { length nodes { id } edges { type evidence } } }`);
+      expect(shortestPath.nodes[0].id).toBe('metaverse');
+      expect(shortestPath.nodes.at(-1).id).toBe('energy-consumption');
+      expect(shortestPath.length).toBe(shortestPath.edges.length);
+      expect(shortestPath.length).toBeGreaterThanOrEqual(2);
+      expect(shortestPath.edges.every((e: any) => e.evidence.length > 0)).toBe(true);
+    });
+
+    it('returns null when no path fits in maxDepth, and refuses maxDepth above 10', async () => {
+      expect(await api.data('{ shortestPath(from: "metaverse", to: "energy-consumption", maxDepth: 1) { length } }')).toEqual({ shortestPath: null });
+      const far = await api.run('{ shortestPath(from: "gpu", to: "cpu", maxDepth: 11) { length } }');
+      expect(far.errors?.[0].message).toBe('maxDepth must be between 1 and 10; got 11 (at Query.shortestPath)');
+    });
   });
 
-  it('answers industry penetration scores for both years', async () => {
-    const { metrics } = await api.data('{ metrics(subject: "金融行业") { value year } }');
-    expect(metrics).toEqual(expect.arrayContaining([{ value: 55, year: 2021 }, { value: 62, year: 2022 }]));
-  });
-});
+  describe('Query.metrics', () => {
+    it('answers what intelligent computing power amounted to, by region and year', async () => {
+      const { global, china } = await api.data(`{
+        global: metrics(subject: "intelligent computing power", region: "Global", year: 2022) { value unit year region source evidence subject { id } }
+        china: metrics(subject: "智能算力", region: "中国", year: 2022) { value unit }
+      }`);
+      expect(global).toContainEqual(expect.objectContaining({ value: 142, unit: 'EFLOPS', year: 2022, region: 'Global', subject: { id: 'intelligent-computing-power' } }));
+      expect(china).toContainEqual({ value: 41, unit: 'EFLOPS' });
+    });
 
-describe('Query.stats', () => {
-  it('counts entities per kind and relations per type', async () => {
-    const { stats } = await api.data('{ stats { entities relations kinds { kind count } relationTypes { type count } } }');
-    const seed = realSeed();
-    expect(stats.entities).toBe(seed.entities.length);
-    expect(stats.relations).toBe(seed.relations.length);
-    expect(stats.kinds).toContainEqual({ kind: 'Section', count: 35 });
-    expect(stats.kinds).toContainEqual({ kind: 'Figure', count: 10 });
-    expect(stats.relationTypes.find((t: any) => t.type === 'MEASURES').count).toBe(seed.entities.filter((e) => e.kind === 'Metric').length);
-  });
-});
+    it('answers growth rates and forecasts', async () => {
+      const { metrics } = await api.data('{ metrics(subject: "intelligent-computing-power", region: "China") { value unit year forecast } }');
+      expect(metrics).toContainEqual({ value: 41.4, unit: '%', year: 2022, forecast: false });
+      expect(metrics).toContainEqual(expect.objectContaining({ value: 1271.4, unit: 'EFLOPS', year: 2026, forecast: true }));
+    });
 
-describe('typed relationship fields answer relationship questions', () => {
-  it('the energy-consumption challenge lists liquid cooling among its solutions, with a quote', async () => {
-    const { entity } = await api.data(`{ entity(id: "energy-consumption") {
-      ... on Challenge { solutions { id name } }
-      relations(types: [ADDRESSES], direction: IN) { source { id } evidence section { number } }
-    } }`);
-    expect(entity.solutions).toContainEqual({ id: 'liquid-cooling', name: 'Liquid cooling' });
-    const quote = entity.relations.find((r: any) => r.source.id === 'liquid-cooling');
-    expect(quote.section.number).toBe('3.3.2');
-    expect(quote.evidence).toContain('液冷技术');
+    it('answers industry penetration scores for both years', async () => {
+      const { metrics } = await api.data('{ metrics(subject: "金融行业") { value year } }');
+      expect(metrics).toEqual(expect.arrayContaining([{ value: 55, year: 2021 }, { value: 62, year: 2022 }]));
+    });
   });
 
-  it('an application lists the technologies it uses and the industries it is applied in', async () => {
-    const { entity } = await api.data('{ entity(id: "digital-twin") { ... on Application { technologies { id } industries { id } } } }');
-    expect(entity.technologies.map((t: any) => t.id)).toEqual(expect.arrayContaining(['internet-of-things', 'cloud-computing', 'artificial-intelligence']));
-    expect(entity.industries.map((t: any) => t.id)).toEqual(expect.arrayContaining(['manufacturing', 'healthcare']));
+  describe('Query.stats', () => {
+    it('counts entities per kind and relations per type', async () => {
+      const { stats } = await api.data('{ stats { entities relations kinds { kind count } relationTypes { type count } } }');
+      const seed = realSeed();
+      expect(stats.entities).toBe(seed.entities.length);
+      expect(stats.relations).toBe(seed.relations.length);
+      expect(stats.kinds).toContainEqual({ kind: 'Section', count: 35 });
+      expect(stats.kinds).toContainEqual({ kind: 'Figure', count: 10 });
+      expect(stats.relationTypes.find((t: any) => t.type === 'MEASURES').count).toBe(seed.entities.filter((e) => e.kind === 'Metric').length);
+    });
   });
 
-  it('an organization lists what it launched', async () => {
-    const { entity } = await api.data('{ entity(id: "h3c") { ... on Organization { products { id kind } } } }');
-    expect(entity.products.length).toBeGreaterThanOrEqual(3);
-    expect(entity.products.map((p: any) => p.kind)).toContain('Hardware');
-  });
+  describe('typed relationship fields answer relationship questions', () => {
+    it('the energy-consumption challenge lists liquid cooling among its solutions, with a quote', async () => {
+      const { entity } = await api.data(`{ entity(id: "energy-consumption") {
+        ... on Challenge { solutions { id name } }
+        relations(types: [ADDRESSES], direction: IN) { source { id } evidence section { number } }
+      } }`);
+      expect(entity.solutions).toContainEqual({ id: 'liquid-cooling', name: 'Liquid cooling' });
+      const quote = entity.relations.find((r: any) => r.source.id === 'liquid-cooling');
+      expect(quote.section.number).toBe('3.3.2');
+      expect(quote.evidence).toContain('液冷技术');
+    });
 
-  it('a metric names its subject and its sources', async () => {
-    const { entity } = await api.data('{ entity(id: "metric-china-intelligent-computing-power-2022") { ... on Metric { value subject { id } sources { id } } } }');
-    expect(entity).toEqual({ value: 41, subject: { id: 'intelligent-computing-power' }, sources: expect.arrayContaining([{ id: 'caict' }]) });
-  });
+    it('an application lists the technologies it uses and the industries it is applied in', async () => {
+      const { entity } = await api.data('{ entity(id: "digital-twin") { ... on Application { technologies { id } industries { id } } } }');
+      expect(entity.technologies.map((t: any) => t.id)).toEqual(expect.arrayContaining(['internet-of-things', 'cloud-computing', 'artificial-intelligence']));
+      expect(entity.industries.map((t: any) => t.id)).toEqual(expect.arrayContaining(['manufacturing', 'healthcare']));
+    });
 
-  it('a section lists its subsections in order and what it discusses', async () => {
-    const { entity } = await api.data('{ entity(id: "section-3-3") { ... on Section { number title titleZh subsections { number } entities { id } } } }');
-    expect(entity.subsections.map((s: any) => s.number)).toEqual(['3.3.1', '3.3.2', '3.3.3', '3.3.4', '3.3.5']);
-    expect(entity.titleZh).toBe('智能算力发展挑战及解决方案');
-  });
+    it('an organization lists what it launched', async () => {
+      const { entity } = await api.data('{ entity(id: "h3c") { ... on Organization { products { id kind } } } }');
+      expect(entity.products.length).toBeGreaterThanOrEqual(3);
+      expect(entity.products.map((p: any) => p.kind)).toContain('Hardware');
+    });
 
-  it('a figure gives its caption and what it shows', async () => {
-    const { entity } = await api.data('{ entity(id: "figure-1") { ... on Figure { number caption sections { number } illustrates { id } sources { id } } } }');
-    // The caption stands in 2.1; its footnote on data sources lands in 2.2 of the extracted text.
-    expect(entity).toMatchObject({ number: 1, caption: '图 1 近两年全球算力规模情况', sections: [{ number: '2.1' }, { number: '2.2' }] });
-    expect(entity.illustrates.length).toBeGreaterThan(0);
-    expect(entity.sources.map((s: any) => s.id).sort()).toEqual(['caict', 'china-computing-power-whitepaper-2022', 'gartner', 'idc']);
+    it('a metric names its subject and its sources', async () => {
+      const { entity } = await api.data('{ entity(id: "metric-china-intelligent-computing-power-2022") { ... on Metric { value subject { id } sources { id } } } }');
+      expect(entity).toEqual({ value: 41, subject: { id: 'intelligent-computing-power' }, sources: expect.arrayContaining([{ id: 'caict' }]) });
+    });
+
+    it('a section lists its subsections in order and what it discusses', async () => {
+      const { entity } = await api.data('{ entity(id: "section-3-3") { ... on Section { number title titleZh subsections { number } entities { id } } } }');
+      expect(entity.subsections.map((s: any) => s.number)).toEqual(['3.3.1', '3.3.2', '3.3.3', '3.3.4', '3.3.5']);
+      expect(entity.titleZh).toBe('智能算力发展挑战及解决方案');
+    });
+
+    it('a figure gives its caption and what it shows', async () => {
+      const { entity } = await api.data('{ entity(id: "figure-1") { ... on Figure { number caption sections { number } illustrates { id } sources { id } } } }');
+      // The caption stands in 2.1; its footnote on data sources lands in 2.2 of the extracted text.
+      expect(entity).toMatchObject({ number: 1, caption: '图 1 近两年全球算力规模情况', sections: [{ number: '2.1' }, { number: '2.2' }] });
+      expect(entity.illustrates.length).toBeGreaterThan(0);
+      expect(entity.sources.map((s: any) => s.id).sort()).toEqual(['caict', 'china-computing-power-whitepaper-2022', 'gartner', 'idc']);
+    });
   });
 });

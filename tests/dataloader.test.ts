@@ -1,16 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { TestApi, countingStore, embeddedStore } from './helpers.js';
+import { afterEach, expect, it } from 'vitest';
+import type { GraphStore } from '../src/graph/types.js';
+import { TestApi, countingStore, describeEachStore } from './helpers.js';
 
-/** An API whose first query (which measures the graph's list lengths for the cost model) is behind it. */
-async function warmApi() {
-  const store = countingStore(embeddedStore());
-  const api = new TestApi(store);
-  await api.data('{ __typename }');
-  store.reset();
-  return Object.assign(api, { store });
-}
+/** The port calls are counted the same way on every store: through countingStore, around the store itself. */
+describeEachStore('batching through DataLoader', ({ open }) => {
+  const opened: GraphStore[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  });
 
-describe('batching through DataLoader', () => {
+  /** An API whose first query (which measures the graph's list lengths for the cost model) is behind it. */
+  async function warmApi() {
+    const inner = open();
+    opened.push(inner);
+    const store = countingStore(inner);
+    const api = new TestApi(store);
+    await api.data('{ __typename }');
+    store.reset();
+    return Object.assign(api, { store });
+  }
+
   it('resolves a three-level nested query with one relations call and one entity call per level', async () => {
     const api = await warmApi();
     const store = api.store;

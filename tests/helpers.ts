@@ -3,9 +3,12 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { ApolloServer } from '@apollo/server';
+import { describe, it } from 'vitest';
 import { createApollo } from '../src/server.js';
 import { createContext, type Context } from '../src/context.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
+import { Neo4jStore } from '../src/graph/neo4j/store.js';
+import { loadConfig } from '../src/config.js';
 import type { GraphStore } from '../src/graph/types.js';
 import { loadCheckedSeed, type SeedGraph } from '../src/seed/load.js';
 
@@ -20,6 +23,36 @@ export function realSeed(): SeedGraph {
 
 export function embeddedStore(): EmbeddedStore {
   return new EmbeddedStore(realSeed());
+}
+
+/** The Neo4j store on the seeded server of tests/global-setup.ts (NEO4J_URI); the caller closes it. */
+export function neo4jStore(): Neo4jStore {
+  return new Neo4jStore(loadConfig({ ...process.env, GRAPH_STORE: 'neo4j', NEO4J_TRANSACTION_TIMEOUT_MS: '60000' }).neo4j);
+}
+
+export interface StoreLeg {
+  name: 'embedded' | 'neo4j';
+  /** A new store of this kind; close it when done. */
+  open(): GraphStore;
+}
+
+/** The stores a suite runs its tests on: the embedded store always, the Neo4j store when NEO4J_URI is set. */
+export const storeLegs: StoreLeg[] = [
+  { name: 'embedded', open: () => embeddedStore() },
+  ...(process.env.NEO4J_URI ? [{ name: 'neo4j' as const, open: () => neo4jStore() }] : []),
+];
+
+/**
+ * `describe(title)` once per store leg, "title (embedded store)" and "title (neo4j store)". The global setup sets
+ * NEO4J_URI when it can start or reach a Neo4j; without one, the Neo4j leg is reported as a skipped test that says so.
+ */
+export function describeEachStore(title: string, body: (leg: StoreLeg) => void): void {
+  for (const leg of storeLegs) describe(`${title} (${leg.name} store)`, () => body(leg));
+  if (!process.env.NEO4J_URI) {
+    describe(`${title} (neo4j store)`, () => {
+      it.skip('did NOT run: no Neo4j (needs java and mvn on PATH, or NEO4J_URI)', () => {});
+    });
+  }
 }
 
 /** Wraps a store and counts calls per port operation. */

@@ -102,7 +102,6 @@ const ALL_CASES: ({ label: string; name: StatementName; params?: Record<string, 
   {
     label: 'listEntities (kind: Technology)', name: 'listEntities', seeks: ['n:Entity(kind)'],
     why: 'one kind: must seek the entity_kind index, not scan every Entity and filter',
-    knownGap: '`$kind IS NULL OR n.kind = $kind` cannot use the index; see the proposed UNION form in the report',
   },
   {
     label: 'listEntities (kind: null)', name: 'listEntities', params: { kind: null, offset: 0, limit: 20 }, labelScans: ['Entity'],
@@ -111,12 +110,6 @@ const ALL_CASES: ({ label: string; name: StatementName; params?: Record<string, 
   {
     label: 'searchTerms', name: 'searchTerms', labelScans: ['Entity'],
     why: 'search ranks with corpus figures over every entity (count, summed field lengths): one pass over Entity by design',
-  },
-  // Earlier forms of search, kept while statements.ts is being changed: skipped when not registered.
-  { label: 'searchFulltext', name: 'searchFulltext', why: 'the full-text index (a procedure call); no scan' },
-  {
-    label: 'searchContains', name: 'searchContains', labelScans: ['Entity'],
-    why: 'the fallback for a lone CJK character: CONTAINS over the elements of a list property, which no index serves',
   },
   {
     label: 'metrics', name: 'metrics', labelScans: ['Metric', 'Region'],

@@ -8,6 +8,7 @@ import { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { STATEMENTS } from '../src/graph/neo4j/statements.js';
 import { nodeRow, seedNeo4j } from '../src/graph/neo4j/seed.js';
 import { escapeLucene } from '../src/graph/neo4j/lucene.js';
+import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { realSeed } from './helpers.js';
 
 interface Sent {
@@ -62,7 +63,7 @@ describe('the Neo4j store', () => {
     await store.stats();
     await store.ready();
     expect(sent.map((s) => s.name)).toEqual([
-      'getEntities', 'listEntities', 'relationsOf', 'searchFulltext', 'searchContains', 'neighborhood', 'shortestPath', 'metrics', 'stats', 'ping',
+      'getEntities', 'listEntities', 'relationsOf', 'searchTerms', 'neighborhood', 'shortestPath', 'metrics', 'stats', 'ping',
     ]);
     for (const { name, params } of sent) {
       expect(Object.keys(params).sort(), name).toEqual(Object.keys(STATEMENTS[name as keyof typeof STATEMENTS].params).sort());
@@ -96,16 +97,22 @@ describe('the Neo4j store', () => {
     await expect(store.listEntities({ offset: 0, limit: 1 })).rejects.toThrow(/outside the safe range/);
   });
 
-  it('ranks full-text candidates with the same tiers as the embedded store', async () => {
+  it('ranks the entities holding the query terms as the embedded store does', async () => {
     const seed = realSeed();
-    const entity = (id: string) => nodeRow(seed.entities.find((e) => e.id === id)!);
-    const { store } = recordingStore((name) =>
-      name === 'searchFulltext' ? [{ entity: entity('edge-computing-platform'), score: 3.2 }, { entity: entity('edge-computing'), score: 2.1 }] : [],
-    );
+    const rows = seed.entities.map(nodeRow);
+    const sum = (key: string) => neo4j.int(rows.reduce((n, r) => n + Number(r[key]), 0));
+    const { store } = recordingStore((name, params) => {
+      if (name !== 'searchTerms') return [];
+      const wanted = new Set(params.terms as string[]);
+      const matches = rows.filter((r) => [...(r.nameTerms as string[]), ...(r.aliasTerms as string[])].some((t) => wanted.has(t)));
+      return [{ documents: neo4j.int(rows.length), nameLength: sum('nameTermCount'), aliasLength: sum('aliasTermCount'), matches }];
+    });
     open.push(store);
     const hits = await store.search({ text: '边缘计算', limit: 5 });
-    expect(hits.map((h) => h.entity.id)).toEqual(['edge-computing', 'edge-computing-platform']);
-    expect(hits[0].score).toBeGreaterThanOrEqual(2);
+    const embedded = await new EmbeddedStore(seed).search({ text: '边缘计算', limit: 5 });
+    expect(hits.map((h) => [h.entity.id, h.score])).toEqual(embedded.map((h) => [h.entity.id, h.score]));
+    expect(hits[0]).toMatchObject({ entity: { id: 'edge-computing' } });
+    expect(hits[0].entity).not.toHaveProperty('nameTerms');
   });
 
   it('seeds constraints and indexes first, then one MERGE batch per kind and type, then prunes', async () => {
@@ -124,11 +131,11 @@ describe('the Neo4j store', () => {
 });
 
 describe('searching Neo4j for punctuation alone', () => {
-  it('skips the full-text index, which would find no terms, and uses containment', async () => {
+  it('sends nothing: text without terms matches nothing, as in the embedded store', async () => {
     const { store, sent } = recordingStore();
     open.push(store);
-    await store.search({ text: '()', limit: 5 });
-    expect(sent.map((s) => s.name)).toEqual(['searchContains']);
+    expect(await store.search({ text: '()', limit: 5 })).toEqual([]);
+    expect(sent).toEqual([]);
   });
 });
 

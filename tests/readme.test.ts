@@ -1,14 +1,22 @@
 /** The README's example outputs, counts and Browser guide are the real ones: regenerated here and compared. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderExamples, renderGuide, renderStats, section } from '../scripts/readme.js';
-import { TestApi, embeddedStore } from './helpers.js';
+import { TestApi, describeEachStore } from './helpers.js';
 
 const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
-const api = new TestApi(embeddedStore());
 
-describe('the README (run `npm run readme` after changing the seed)', () => {
+/** The README's outputs are the API's, whichever store answers: both stores must render them identically. */
+describeEachStore('the README (run `npm run readme` after changing the seed)', ({ open }) => {
+  let api: TestApi;
+  beforeAll(() => {
+    api = new TestApi(open());
+  });
+  afterAll(async () => {
+    await api?.store.close();
+  });
+
   it('shows the real output of its example queries', async () => {
     expect(section(readme, 'examples')).toBe(await renderExamples(api));
   });
@@ -16,7 +24,9 @@ describe('the README (run `npm run readme` after changing the seed)', () => {
   it('counts what the graph holds', async () => {
     expect(section(readme, 'stats')).toBe(await renderStats(api));
   });
+});
 
+describe('the README', () => {
   it('lists the Browser guide queries of browser/queries.cypher', () => {
     expect(section(readme, 'guide')).toBe(renderGuide());
   });

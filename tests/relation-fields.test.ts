@@ -1,8 +1,8 @@
 import { buildSchema, isInterfaceType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLOutputType } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../src/server.js';
 import type { EntityRecord, RelationRecord } from '../src/graph/types.js';
-import { TestApi, embeddedStore, realSeed } from './helpers.js';
+import { TestApi, realSeed, describeEachStore } from './helpers.js';
 
 /**
  * Every typed relationship field documents the relations it follows ("Follows ADDRESSES in, USES out (Technology).").
@@ -59,8 +59,16 @@ describe('typed relationship fields', () => {
     expect(isInterfaceType(schema.getType('Entity'))).toBe(true);
     expect(fields.length).toBeGreaterThan(80);
   });
+});
 
-  const api = new TestApi(embeddedStore());
+describeEachStore('typed relationship fields', ({ open }) => {
+  let api: TestApi;
+  beforeAll(() => {
+    api = new TestApi(open());
+  });
+  afterAll(async () => {
+    await api?.store.close();
+  });
 
   it.each(fields.map((f) => [`${f.kind}.${f.field.name}`, f] as const))('%s returns exactly the entities its relations reach', async (_name, { kind, field, legs }) => {
     const entities = seed.entities.filter((e) => e.kind === kind);

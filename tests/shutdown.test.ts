@@ -1,5 +1,6 @@
 /** A graceful stop of the real process: requests in flight finish, new ones are turned away, exit status 0. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { unusedPort } from './helpers.js';
@@ -39,12 +40,30 @@ function alive(pid: number): boolean {
 /** A query that takes the server some milliseconds, so that twenty of them are still in flight when the signal lands. */
 const HEAVY = '{ neighborhood(id: "deep-learning", depth: 3, limit: 500) { truncated nodes { id name nameZh kind } edges { type evidence } } }';
 
-function post(port: number) {
-  return fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: HEAVY }),
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+/**
+ * A request the server has certainly begun: its head is sent with `Expect: 100-continue` and the server's
+ * "100 Continue" is awaited; the body follows only when `send()` is called, so it cannot finish before that.
+ */
+async function begin(port: number) {
+  const body = JSON.stringify({ query: HEAVY });
+  const socket = connect(port, '127.0.0.1');
+  let received = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => (received += chunk));
+  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+  socket.on('error', () => {});
+  socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
+  for (let i = 0; i < 300 && !received.includes('100 Continue'); i++) await new Promise((r) => setTimeout(r, 20));
+  if (!received.includes('100 Continue')) throw new Error('the server did not begin the request');
+  return {
+    async finish() {
+      socket.write(body);
+      await closed;
+      const answer = received.slice(received.indexOf('\r\n\r\n') + 4);
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
+      return { status, body: answer.slice(answer.indexOf('{')) };
+    },
+  };
 }
 
 describe('stopping the server', () => {
@@ -53,13 +72,13 @@ describe('stopping the server', () => {
     const server = start([process.execPath, '--import', 'tsx', 'src/main.ts'], port);
     try {
       await waitUntilReady(port);
-      const inFlight = Array.from({ length: 20 }, () => post(port));
-      // Let the requests reach the server, then signal while most of them are still being answered.
-      await new Promise((r) => setTimeout(r, 150));
+      const inFlight = await Promise.all(Array.from({ length: 20 }, () => begin(port)));
       server.child.kill('SIGTERM');
-      const results = await Promise.all(inFlight);
+      // The server is draining now; the twenty requests it had begun still get their answers.
+      await new Promise((r) => setTimeout(r, 300));
+      const results = await Promise.all(inFlight.map((r) => r.finish()));
       expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
-      for (const { body } of results) expect(body.data.neighborhood.nodes.length).toBeGreaterThan(100);
+      for (const { body } of results) expect(JSON.parse(body).data.neighborhood.nodes.length).toBeGreaterThan(100);
       const after = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.status, () => 'refused');
       expect([503, 'refused']).toContain(after);
       expect(await server.exited).toEqual({ code: 0, signal: null });

@@ -2,6 +2,14 @@
 import type { RelationRecord, RelationType } from './types.js';
 import { RELATION_TYPES } from './vocabulary.js';
 
+/** How far traversals may go: both stores build their walks from these (the Cypher bounds included). */
+export const TRAVERSAL_LIMITS = {
+  /** Neighbourhood depth in hops. */
+  maxNeighborhoodDepth: 3,
+  /** Hops a shortest path may take. */
+  maxPathDepth: 10,
+} as const;
+
 /** MENTIONED_IN joins everything in a section to everything else there: traversals skip it unless asked. */
 export function defaultTraversalTypes(): RelationType[] {
   return RELATION_TYPES.filter((t) => t !== 'MENTIONED_IN');

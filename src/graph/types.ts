@@ -39,6 +39,12 @@ export interface RelationRecord {
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+/** A whole graph as the seed describes it: what a store is built or seeded from. */
+export interface SeedGraph {
+  entities: EntityRecord[];
+  relations: RelationRecord[];
+}
+
 export interface Subgraph {
   nodes: EntityRecord[];
   edges: RelationRecord[];

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
-import type { EntityRecord, RelationRecord } from '../graph/types.js';
+import type { EntityRecord, RelationRecord, SeedGraph } from '../graph/types.js';
 import { collapseWhitespace, nameKey } from '../graph/text.js';
 import { RELATION_RULES, isAllowed, sectionId, type RelationType } from '../graph/vocabulary.js';
 import { SourceText } from './source.js';
@@ -24,10 +24,7 @@ export interface SeedProblem {
   reason: string;
 }
 
-export interface SeedGraph {
-  entities: EntityRecord[];
-  relations: RelationRecord[];
-}
+export type { SeedGraph };
 
 export interface SeedResult {
   graph: SeedGraph;

@@ -1,27 +1,11 @@
 /** Name and alias search for the embedded store: MiniSearch (BM25) over bilingual tokens, re-ranked by exactness. */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { EntityKind, EntityRecord, SearchHit } from '../types.js';
-import { rankHits } from '../ranking.js';
+import { BM25, PREFIX_WEIGHT, SEARCH_FIELDS, matchesAsPrefix, rankHits } from '../ranking.js';
+import { tokenize } from '../text.js';
 
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
-const LATIN_WORD = /[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]/g;
-
-/**
- * Chinese has no spaces, so a run of Han characters becomes its single characters and its character pairs
- * (what Lucene's CJK analyzer indexes); Latin text becomes lower-case words ("c++", "5g", "51.2t" kept whole).
- */
-export function tokenize(text: string): string[] {
-  const normalized = text.normalize('NFKC').toLowerCase();
-  const tokens: string[] = [];
-  for (const run of normalized.match(CJK_RUN) ?? []) {
-    for (let i = 0; i < run.length; i++) {
-      tokens.push(run[i]);
-      if (i + 1 < run.length) tokens.push(run.slice(i, i + 2));
-    }
-  }
-  for (const word of normalized.replace(CJK_RUN, ' ').match(LATIN_WORD) ?? []) tokens.push(word);
-  return tokens;
-}
+/** The shared tokenizer (src/graph/text.ts), re-exported where it used to live. */
+export { tokenize };
 
 interface Doc {
   id: string;
@@ -37,18 +21,25 @@ export class NameSearch {
   constructor(entities: Iterable<EntityRecord>) {
     this.byId = new Map([...entities].map((e) => [e.id, e]));
     this.index = new MiniSearch<Doc>({
-      fields: ['names', 'aliases'],
+      fields: SEARCH_FIELDS.map((f) => f.field),
       storeFields: ['kind'],
       tokenize,
       processTerm: (term) => term,
-      searchOptions: { boost: { names: 2 }, prefix: (term) => /^[a-z][a-z0-9]{2,}$/.test(term) },
+      // The model of src/graph/ranking.ts, stated in full: the Neo4j store reproduces exactly this.
+      searchOptions: {
+        boost: Object.fromEntries(SEARCH_FIELDS.map((f) => [f.field, f.boost])),
+        prefix: matchesAsPrefix,
+        fuzzy: false,
+        bm25: BM25,
+        weights: { prefix: PREFIX_WEIGHT, fuzzy: 0 },
+      },
     });
     this.index.addAll(
       [...this.byId.values()].map((e) => ({
         id: e.id,
         kind: e.kind,
-        names: `${e.name} ${e.nameZh}`,
-        aliases: e.aliases.join(' '),
+        names: SEARCH_FIELDS[0].text(e),
+        aliases: SEARCH_FIELDS[1].text(e),
       })),
     );
   }

@@ -12,7 +12,7 @@ import type {
 } from '../types.js';
 import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
 import { nameKey } from '../text.js';
-import type { SeedGraph } from '../../seed/load.js';
+import type { SeedGraph } from '../types.js';
 import { NameSearch } from './search.js';
 import { compareIds, compareRelations, defaultTraversalTypes } from '../traversal.js';
 

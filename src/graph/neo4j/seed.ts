@@ -1,11 +1,12 @@
 /** Loads the checked seed into Neo4j: constraints and indexes first, then idempotent MERGE batches, optionally pruning. */
 import neo4j from 'neo4j-driver';
-import type { SeedGraph } from '../../seed/load.js';
+import type { SeedGraph } from '../types.js';
 import type { EntityKind, EntityRecord, RelationType } from '../types.js';
 import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import type { Neo4jStore } from './store.js';
 import { toPlain } from './values.js';
+import { searchProperties } from './search.js';
 
 const BATCH = 500;
 
@@ -16,15 +17,21 @@ export interface SeedReport {
   prunedRelationships: number;
 }
 
-/** The node's properties: the record, plus the keys metrics lookups match and the alias text full-text search indexes. */
+/**
+ * The node's properties: the record, plus the keys metrics lookups match, the alias text the full-text index (the
+ * Browser guide's) covers, and the search terms per field that the store's search ranks by.
+ */
 export function nodeRow(e: EntityRecord): Record<string, unknown> {
   const row: Record<string, unknown> = {
     ...e,
     keys: [...new Set([e.id, e.name, e.nameZh, ...e.aliases].map(nameKey))],
     aliasText: e.aliases.join(' '),
+    ...searchProperties(e),
   };
   // Integers go as Neo4j integers (JS numbers would be stored as floats); absent fields are not stored at all.
   if (typeof e.year === 'number') row.year = neo4j.int(e.year);
+  row.nameTermCount = neo4j.int(row.nameTermCount as number);
+  row.aliasTermCount = neo4j.int(row.aliasTermCount as number);
   for (const [key, value] of Object.entries(row)) if (value === undefined) delete row[key];
   return row;
 }

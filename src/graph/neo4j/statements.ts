@@ -5,6 +5,7 @@
  * closed enums, so user input can never become a label or a type.
  */
 import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from '../vocabulary.js';
+import { TRAVERSAL_LIMITS } from '../traversal.js';
 
 export interface Statement {
   cypher: string;
@@ -25,43 +26,48 @@ const reads = {
   },
   listEntities: {
     cypher: `
-      MATCH (n:Entity)
-      WHERE $kind IS NULL OR n.kind = $kind
+      CALL () {
+        WITH $kind AS wanted WHERE wanted IS NULL
+        MATCH (n:Entity)
+        RETURN n
+        UNION ALL
+        MATCH (n:Entity {kind: $kind})
+        RETURN n
+      }
       WITH n ORDER BY n.id
-      WITH collect(n {.*}) AS matching
-      RETURN size(matching) AS totalCount, matching[$offset..($offset + $limit)] AS items`,
+      WITH collect(n) AS matching
+      RETURN size(matching) AS totalCount, [x IN matching[$offset..($offset + $limit)] | x {.*}] AS items`,
     params: { kind: 'Technology', offset: 0, limit: 20 },
   },
   relationsOf: {
     cypher: `
       UNWIND $ids AS id
+      WITH DISTINCT id
       MATCH (n:Entity {id: id})-[rel]-(:Entity)
       RETURN id, collect(${RELATION}) AS relations`,
     params: { ids: ['gpu'] },
   },
-  searchFulltext: {
-    cypher: `
-      CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $candidates}) YIELD node, score
-      WHERE $kinds IS NULL OR node.kind IN $kinds
-      RETURN node {.*} AS entity, score`,
-    params: { query: 'gpu', candidates: 100, kinds: ['Hardware'] },
-  },
-  searchContains: {
+  // Search needs, for the query's terms, every entity holding one (exact, or a word a prefix term begins) with its
+  // terms per field, and corpus figures over every entity: one pass over the Entity label (see neo4j/search.ts).
+  searchTerms: {
     cypher: `
       MATCH (n:Entity)
-      WHERE ($kinds IS NULL OR n.kind IN $kinds) AND any(key IN n.keys WHERE key CONTAINS $key)
-      RETURN n {.*} AS entity`,
-    params: { key: '算', kinds: null },
+      WITH count(n) AS documents, sum(n.nameTermCount) AS nameLength, sum(n.aliasTermCount) AS aliasLength,
+        collect(CASE WHEN any(t IN n.nameTerms + n.aliasTerms WHERE t IN $terms OR any(p IN $prefixes WHERE t STARTS WITH p)) THEN n {.*} END) AS matches
+      RETURN documents, nameLength, aliasLength, matches`,
+    params: { terms: ['算', 'gpu'], prefixes: ['gpu'] },
   },
   neighborhood: {
     cypher: `
       MATCH (start:Entity {id: $id})
-      OPTIONAL MATCH p = SHORTEST 1 (start)-[r WHERE type(r) IN $types]-{1,3}(m:Entity)
-      WHERE length(p) <= $depth AND m <> start
-      WITH start, m, length(p) AS distance
-      ORDER BY distance, m.id
-      LIMIT $limit
-      WITH start, [x IN collect(m) WHERE x IS NOT NULL] AS ring
+      WITH start, COLLECT {
+        MATCH p = SHORTEST 1 (start)-[r WHERE type(r) IN $types]-{1,${TRAVERSAL_LIMITS.maxNeighborhoodDepth}}(m:Entity)
+        WHERE length(p) <= $depth AND m <> start
+        WITH m, length(p) AS distance
+        ORDER BY distance, m.id
+        LIMIT $limit
+        RETURN m
+      } AS ring
       WITH [start] + ring AS nodes
       UNWIND nodes AS a
       OPTIONAL MATCH (a)-[rel]->(b:Entity)
@@ -74,7 +80,7 @@ const reads = {
     cypher: `
       MATCH (a:Entity {id: $from})
       MATCH (b:Entity {id: $to})
-      MATCH p = ALL SHORTEST (a)-[r WHERE type(r) IN $types]-{0,10}(b)
+      MATCH p = ALL SHORTEST (a)-[r WHERE type(r) IN $types]-{0,${TRAVERSAL_LIMITS.maxPathDepth}}(b)
       WHERE length(p) <= $maxDepth
       WITH p, reduce(total = 0, x IN nodes(p)[1..-1] | total + COUNT { (x)-[rel]-() WHERE type(rel) IN $types }) AS weight
       ORDER BY weight, [x IN nodes(p) | x.id], [rel IN relationships(p) | [type(rel), startNode(rel).id, endNode(rel).id]]
@@ -199,6 +205,6 @@ export type StatementName = keyof typeof STATEMENTS;
 /** Properties the statements read or write (and the keys of the row maps they unwind): declared to the linter. */
 export const PROPERTY_KEYS = [
   'source', 'target',
-  'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'description', 'descriptionZh', 'sections',
+  'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'nameTerms', 'aliasTerms', 'nameTermCount', 'aliasTermCount', 'description', 'descriptionZh', 'sections',
   'number', 'value', 'unit', 'year', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
 ];

@@ -14,21 +14,27 @@ import type {
 import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import { compareRelations, defaultTraversalTypes } from '../traversal.js';
-import { rankHits } from '../ranking.js';
-import type { Neo4jConfig } from '../../config.js';
 import { STATEMENTS, type StatementName } from './statements.js';
 import { toPlain } from './values.js';
-import { escapeLucene } from './lucene.js';
+import { rankTermMatches, termQuery, type TermMatch } from './search.js';
 import { StoreUnavailable } from '../types.js';
 
-/** How many full-text candidates to rank; the graph has a few hundred entities. */
-const SEARCH_CANDIDATES = 200;
+/** What the store needs to reach Neo4j; src/config.ts reads it from the environment. */
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  transactionTimeoutMs: number;
+  connectionTimeoutMs: number;
+  maxRetryTimeMs: number;
+}
 
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
   readonly driver: Driver;
 
-  constructor(private readonly settings: Neo4jConfig) {
+  constructor(private readonly settings: Neo4jSettings) {
     this.driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
       connectionTimeout: settings.connectionTimeoutMs,
       maxTransactionRetryTime: settings.maxRetryTimeMs,
@@ -91,19 +97,20 @@ export class Neo4jStore implements GraphStore {
   }
 
   async search({ text, kinds, limit }: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]> {
-    const kindList = kinds?.length ? kinds : null;
-    let candidates: { entity: EntityRecord; relevance: number }[] = [];
-    // Text of punctuation alone analyses to no terms at all; only containment can match it.
-    if (/[\p{L}\p{N}]/u.test(text)) {
-      const fulltext = await this.read('searchFulltext', { query: escapeLucene(text), candidates: neo4j.int(SEARCH_CANDIDATES), kinds: kindList });
-      candidates = fulltext.records.map((r) => ({ entity: toEntity(r.get('entity')), relevance: toPlain(r.get('score')) as number }));
-    }
-    // The CJK analyzer indexes character pairs, so a lone Chinese character finds nothing: fall back to containment.
-    if (candidates.length === 0) {
-      const contains = await this.read('searchContains', { key: nameKey(text), kinds: kindList });
-      candidates = contains.records.map((r) => ({ entity: toEntity(r.get('entity')), relevance: 1 }));
-    }
-    return rankHits(text, candidates).slice(0, limit);
+    const { terms, prefixes } = termQuery(text);
+    // Text of whitespace or punctuation alone has no terms: it matches nothing, in either store.
+    if (terms.length === 0) return [];
+    const result = await this.read('searchTerms', { terms, prefixes });
+    const record = result.records[0];
+    if (!record) return [];
+    const matches = (record.get('matches') as unknown[]).map(toTermMatch);
+    const corpus = {
+      documents: toPlain(record.get('documents')) as number,
+      fieldLengths: [toPlain(record.get('nameLength')) as number, toPlain(record.get('aliasLength')) as number],
+    };
+    // Every entity has a name, so a seeded graph has name terms; none means a seed from before they were stored.
+    if (corpus.documents > 0 && !corpus.fieldLengths[0]) throw new Error('the Neo4j graph has no search terms: seed it again (npm run seed)');
+    return rankTermMatches(text, kinds, limit, matches, corpus);
   }
 
   async neighborhood({ id, depth, types, limit }: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null> {
@@ -175,10 +182,18 @@ function unavailableOr(error: unknown): unknown {
   return error;
 }
 
+/** Properties the seeder adds for lookups and search (see nodeRow): they stay in the database. */
+const SEARCH_ONLY = new Set(['keys', 'aliasText', 'nameTerms', 'aliasTerms', 'nameTermCount', 'aliasTermCount']);
+
 /** Node properties back to an EntityRecord; the search-only properties stay in the database. */
 export function toEntity(value: unknown): EntityRecord {
-  const { keys: _keys, aliasText: _aliasText, ...props } = toPlain(value) as EntityRecord & { keys?: string[]; aliasText?: string };
+  const props = Object.fromEntries(Object.entries(toPlain(value) as Record<string, unknown>).filter(([key]) => !SEARCH_ONLY.has(key))) as unknown as EntityRecord;
   return { ...props, aliases: props.aliases ?? [], sections: props.sections ?? [] };
+}
+
+function toTermMatch(value: unknown): TermMatch {
+  const { nameTerms, aliasTerms } = value as { nameTerms?: string[]; aliasTerms?: string[] };
+  return { entity: toEntity(value), terms: [nameTerms ?? [], aliasTerms ?? []] };
 }
 
 function toSubgraph(nodes: unknown, edges: unknown, sortEdges: boolean): Subgraph {
