@@ -2,11 +2,12 @@
  * Neo4j Browser, served by the suite's real Neo4j (tests/global-setup.ts), driven in headless Chromium: it connects
  * as neo4j, loads browser/style.grass with `:style`, runs two of the guide's graph queries (browser/queries.cypher),
  * and checks what it draws against the database: as many nodes as the query returns, each filled with its kind's
- * colour from style.grass and captioned with its name, and Chinese properties shown. Screenshots go to
- * docs/screenshots/neo4j-browser-*.png. Browser also tries to reach the internet (guides, telemetry); that fails
+ * colour from style.grass and captioned with its name, and Chinese properties shown. Screenshots go to a temporary
+ * folder, or to docs/screenshots/neo4j-browser-*.png with UPDATE_SCREENSHOTS=1 (the README shows those). Browser also tries to reach the internet (guides, telemetry); that fails
  * quietly here and is not part of the test.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver, type Node } from 'neo4j-driver';
@@ -15,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
-const shots = join(root, 'docs', 'screenshots');
+// A test run must not rewrite tracked files: the README's screenshots change only when asked for.
+const shots = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'kg-screenshots-'));
 const neo4jUri = process.env.NEO4J_URI;
 
 /** Browser's HTTP port: NEO4J_HTTP_PORT, else the one scripts/neo4j.sh wrote into $NEO4J_LOCAL_DIR/conf/neo4j.conf. */
