@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { GraphQLSchema } from 'graphql';
 import { measureBounds, type GraphBounds } from './bounds.js';
-import { QueryTimeout, RequestAborted } from './errors.js';
+import { QueryTimeout, RequestAborted, ServiceUnavailable, StoreUnavailable } from './errors.js';
 import type { EntityRecord, GraphStore, RelationRecord } from './graph/types.js';
 
 export interface Loaders {
@@ -65,7 +65,13 @@ function guarded(store: GraphStore, guard: RequestGuard): GraphStore {
       // Async, so a refusal is a rejected promise as every store answer is (DataLoader refuses synchronous throws).
       return async (...args: unknown[]) => {
         guard.check();
-        return value.apply(target, args);
+        try {
+          return await value.apply(target, args);
+        } catch (error) {
+          // An outage is the server's state, not the query's fault: the whole answer is a 503, as before execution.
+          if (error instanceof StoreUnavailable) throw new ServiceUnavailable(undefined, 503);
+          throw error;
+        }
       };
     },
   });

@@ -3,7 +3,8 @@
  * (in a temporary NEO4J_LOCAL_DIR, on fixed ports so it comes back where it was), seeds it, and serves the API over it
  * in process. Then it stops Neo4j: queries fail fast with SERVICE_UNAVAILABLE and /ready turns 503 while /health stays
  * 200, with no internal detail in any body; then it starts Neo4j again on the same port and data directory: the same
- * API process becomes ready and answers again without a restart. Needs java and mvn (not the suite's global server).
+ * API process becomes ready and answers again without a restart. Before the outage it checks seeding on this private
+ * server: `npm run seed` twice, `--prune`, and the constraint and indexes. Needs java and mvn (not the suite's global server).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { Neo4jStore } from '../src/graph/neo4j/store.js';
@@ -116,15 +118,65 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
     expect(body.data).toEqual({ entity: { id: 'liquid-cooling', nameZh: '液冷技术' }, entities: { totalCount: expect.any(Number) } });
   });
 
+  describe('seeding, on this server', () => {
+    const seedCli = async (...args: string[]) => {
+      const { stdout } = await run('npx', ['tsx', 'src/seed/seed-neo4j.ts', ...args], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: { ...env, NEO4J_URI: `neo4j://127.0.0.1:${boltPort}`, NEO4J_USER: 'neo4j', NEO4J_TRANSACTION_TIMEOUT_MS: '60000' },
+        timeout: 120_000,
+      });
+      return stdout;
+    };
+    const cypher = async (statement: string) => {
+      const driver = neo4j.driver(`neo4j://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', env.NEO4J_PASSWORD!));
+      try {
+        return (await driver.executeQuery(statement)).records.map((r) => r.toObject());
+      } finally {
+        await driver.close();
+      }
+    };
+    const seed = loadCheckedSeed(SEED_DIR);
+    const counts = `${seed.entities.length} nodes, ${seed.relations.length} relationships`;
+
+    it('npm run seed twice gives the same counts and no duplicate nodes or relationships', async () => {
+      expect(await seedCli()).toContain(`: ${counts}`);
+      expect(await seedCli()).toContain(`: ${counts}`);
+      const [nodes] = await cypher('MATCH (n:Entity) RETURN count(n) AS all, count(DISTINCT n.id) AS ids');
+      expect(nodes).toEqual({ all: neo4j.int(seed.entities.length), ids: neo4j.int(seed.entities.length) });
+      const [rels] = await cypher('MATCH (a)-[r]->(b) WITH type(r) AS t, a.id AS s, b.id AS o, count(*) AS n RETURN count(*) AS keys, sum(n) AS all');
+      expect(rels).toEqual({ keys: neo4j.int(seed.relations.length), all: neo4j.int(seed.relations.length) });
+    }, 150_000);
+
+    it('--prune removes the nodes and relationships the seed files no longer hold', async () => {
+      await cypher(`MATCH (a:Entity {id: 'liquid-cooling'}) CREATE (x:Entity:Technology {id: 'zz-not-in-the-seed', kind: 'Technology'})-[:USES {section: '1', evidence: 'x'}]->(a)`);
+      await cypher(`MATCH (a:Entity {id: 'liquid-cooling'}), (b:Entity {id: 'metaverse'}) CREATE (a)-[:INVESTS_IN {section: '1', evidence: 'x'}]->(b)`);
+      // The extra node goes with its own relationship (DETACH DELETE); the stray relationship between seed nodes is counted.
+      expect(await seedCli('--prune')).toContain(`: ${counts}; pruned 1 nodes, 1 relationships`);
+      expect(await cypher(`MATCH (x:Entity {id: 'zz-not-in-the-seed'}) RETURN x`)).toEqual([]);
+      expect(await cypher(`MATCH (:Entity {id: 'liquid-cooling'})-[r:INVESTS_IN]->(:Entity {id: 'metaverse'}) RETURN r`)).toEqual([]);
+    }, 150_000);
+
+    it('leaves the unique id constraint, the kind index and the cjk full-text index online', async () => {
+      const constraints = await cypher('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *');
+      expect(constraints).toContainEqual({ name: 'entity_id', type: 'UNIQUENESS', labelsOrTypes: ['Entity'], properties: ['id'] });
+      const indexes = await cypher('SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties, options RETURN *');
+      const byName = Object.fromEntries(indexes.map((i) => [i.name, i]));
+      expect(byName.entity_id).toMatchObject({ type: 'RANGE', state: 'ONLINE', properties: ['id'] });
+      expect(byName.entity_kind).toMatchObject({ type: 'RANGE', state: 'ONLINE', labelsOrTypes: ['Entity'], properties: ['kind'] });
+      expect(byName.entity_names).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', labelsOrTypes: ['Entity'] });
+      expect(byName.entity_names.options.indexConfig['fulltext.analyzer']).toBe('cjk');
+    });
+  });
+
   it('with Neo4j stopped: queries fail within seconds with SERVICE_UNAVAILABLE, /ready 503, /health 200, no internals', async () => {
     await neo4jSh('stop');
     const { status, body, text, ms } = await query();
     timings['query → SERVICE_UNAVAILABLE'] = ms;
     console.log(`with Neo4j stopped, the query answered after ${ms} ms: HTTP ${status} ${text}`);
     // The cost model's measurement of the graph is cached from the first query, so the query is priced and the failure
-    // comes from execution: Apollo answers HTTP 200 as for any execution error. `entities` is non-null, so its failure
-    // nulls the whole of data; the two root fields fail with the same message, kept once (tidyErrorsPlugin).
-    expect(status).toBe(200);
+    // comes from execution; an outage is still a 503. `entities` is non-null, so its failure nulls the whole of data;
+    // the two root fields fail with the same message, kept once (tidyErrorsPlugin).
+    expect(status).toBe(503);
     expect(body).toEqual({
       data: null,
       errors: [{ message: 'the graph store is unavailable; try again shortly', locations: [expect.any(Object)], path: [expect.stringMatching(/^entit(y|ies)$/)], extensions: { code: 'SERVICE_UNAVAILABLE' } }],
