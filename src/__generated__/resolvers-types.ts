@@ -809,6 +809,8 @@ export type Metric = Entity & {
   __typename?: 'Metric';
   /** Other surface forms, in either language. */
   aliases: Array<Scalars['String']['output']>;
+  /** For a value the whitepaper states as current without a year: its own date, 2023-08. */
+  asOf?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
   /** The words of the whitepaper that state the number. */
@@ -842,8 +844,8 @@ export type Metric = Entity & {
   subject: Entity;
   unit: Scalars['String']['output'];
   value: Scalars['Float']['output'];
-  /** The year the value refers to (the target year for forecasts). */
-  year: Scalars['Int']['output'];
+  /** The year the value refers to (the target year for forecasts), where the whitepaper gives one. */
+  year?: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -2516,6 +2518,7 @@ export type KindCountResolvers<ContextType = Context, ParentType extends Resolve
 
 export type MetricResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Metric'] = ResolversParentTypes['Metric']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2536,7 +2539,7 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -19,6 +19,8 @@ export interface EntityRecord {
   value?: number;
   unit?: string;
   year?: number;
+  /** Metric without a stated year, given as current: the whitepaper's date. */
+  asOf?: string;
   period?: string;
   region?: string;
   forecast?: boolean;
@@ -68,6 +70,8 @@ export interface MetricFilter {
   /** A Region id, name, Chinese name or alias. */
   region?: string;
   year?: number;
+  /** Metric without a stated year, given as current: the whitepaper's date. */
+  asOf?: string;
 }
 
 /** The operations the API needs. Every store answers them identically for the same seed. */

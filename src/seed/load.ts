@@ -1,5 +1,5 @@
 /** Reads the seed files, checks them against the vocabulary and the source text, and builds the graph records. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
@@ -7,9 +7,11 @@ import type { EntityRecord, RelationRecord, SeedGraph } from '../graph/types.js'
 import { collapseWhitespace, nameKey } from '../graph/text.js';
 import { RELATION_RULES, isAllowed, sectionId, type RelationType } from '../graph/vocabulary.js';
 import { SourceText } from './source.js';
+import { SUPPORT_RULES, checkSupport, type SupportFinding } from './support.js';
 import {
   chapterFileSchema,
   entitySchema,
+  exceptionsFileSchema,
   metricSchema,
   relationSchema,
   sectionsFileSchema,
@@ -29,6 +31,8 @@ export type { SeedGraph };
 export interface SeedResult {
   graph: SeedGraph;
   problems: SeedProblem[];
+  /** What the support rules found (src/seed/support.ts), less the exceptions seed/exceptions.yaml justifies. */
+  findings: SupportFinding[];
 }
 
 export interface SeedFile {
@@ -39,6 +43,7 @@ export interface SeedFile {
 
 export const SOURCE_FILE = 'source.txt';
 export const SECTIONS_FILE = 'entities/sections.yaml';
+export const EXCEPTIONS_FILE = 'exceptions.yaml';
 
 /** Reads every seed file below `dir`: source.txt, entities/*.yaml and chapters/*.yaml. */
 export function readSeedDir(dir: string): { source: string; files: SeedFile[] } {
@@ -48,6 +53,7 @@ export function readSeedDir(dir: string): { source: string; files: SeedFile[] } 
       files.push({ path: `${sub}/${name}`, content: readFileSync(join(dir, sub, name), 'utf8') });
     }
   }
+  if (existsSync(join(dir, EXCEPTIONS_FILE))) files.push({ path: EXCEPTIONS_FILE, content: readFileSync(join(dir, EXCEPTIONS_FILE), 'utf8') });
   return { source: readFileSync(join(dir, SOURCE_FILE), 'utf8'), files };
 }
 
@@ -85,10 +91,10 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
   const sectionsFile = files.find((f) => f.path === SECTIONS_FILE);
   if (!sectionsFile) {
     report(SECTIONS_FILE, '-', 'missing');
-    return { graph: { entities: [], relations: [] }, problems };
+    return { graph: { entities: [], relations: [] }, problems, findings: [] };
   }
   const sectionsParsed = parseFile(sectionsFile, sectionsFileSchema, report);
-  if (!sectionsParsed) return { graph: { entities: [], relations: [] }, problems };
+  if (!sectionsParsed) return { graph: { entities: [], relations: [] }, problems, findings: [] };
   const source = new SourceText(sourceRaw, sectionsParsed.sections, sectionsParsed.bodyStartsAfter);
   for (const p of source.problems) report(SECTIONS_FILE, 'heading', p);
 
@@ -151,7 +157,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
   const relationInputs: { file: string; relation: RelationInput }[] = [];
   const declaredSections = new Map<string, { file: string; sections: string[] }>();
   for (const file of files) {
-    if (file.path === SECTIONS_FILE) continue;
+    if (file.path === SECTIONS_FILE || file.path === EXCEPTIONS_FILE) continue;
     const doc = parseFile(file, chapterFileSchema, report);
     if (!doc) continue;
     doc.entities.forEach((raw, i) => {
@@ -166,7 +172,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
       const record: EntityRecord = {
         id: m.id, kind: 'Metric', name: m.name, nameZh: m.nameZh, aliases: m.aliases,
         description: m.description, descriptionZh: m.descriptionZh, sections: [],
-        value: m.value, unit: m.unit, year: m.year, period: m.period, forecast: m.forecast,
+        value: m.value, unit: m.unit, year: m.year, asOf: m.asOf, period: m.period, forecast: m.forecast,
         source: m.source, evidence: collapseWhitespace(m.evidence),
       };
       if (define(file.path, record)) {
@@ -240,7 +246,25 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
   }
 
   deriveMentions(source, entities, relations, declaredSections, report);
-  return { graph: { entities: [...entities.values()], relations }, problems };
+
+  const via = new Map(relationInputs.filter(({ relation: r }) => r.via).map(({ relation: r }) => [`${r.type} ${r.from} -> ${r.to}`, r.via!]));
+  const metricFacts = metricInputs.map(({ metric: m }) => ({ id: m.id, year: m.year, asOf: m.asOf, period: m.period, evidence: m.evidence, yearEvidence: m.yearEvidence }));
+  for (const { file, metric } of metricInputs) if (metric.yearEvidence) locate(file, `${metric.id} yearEvidence`, metric.yearEvidence);
+  const findings = applyExceptions(checkSupport(entities, relations, metricFacts, via), files, report);
+  return { graph: { entities: [...entities.values()], relations }, problems, findings };
+}
+
+/** Drops the findings seed/exceptions.yaml justifies; an exception that matches nothing is a problem (it went stale). */
+function applyExceptions(findings: SupportFinding[], files: SeedFile[], report: (file: string, entry: string, reason: string) => void): SupportFinding[] {
+  const file = files.find((f) => f.path === EXCEPTIONS_FILE);
+  const parsed = file ? parseFile(file, exceptionsFileSchema, report) : undefined;
+  const excepted = new Set<string>();
+  for (const x of parsed?.exceptions ?? []) {
+    if (!(x.rule in SUPPORT_RULES)) report(EXCEPTIONS_FILE, x.entry, `unknown rule "${x.rule}"`);
+    else if (!findings.some((f) => f.rule === x.rule && f.entry === x.entry)) report(EXCEPTIONS_FILE, x.entry, `no ${x.rule} finding to excuse: remove the exception`);
+    else excepted.add(`${x.rule}|${x.entry}`);
+  }
+  return findings.filter((f) => !excepted.has(`${f.rule}|${f.entry}`));
 }
 
 function entryName(raw: unknown, index: number, list: string): string {

@@ -27,7 +27,12 @@ export const metricSchema = z.strictObject({
   ...described,
   value: z.number({ message: 'a metric needs a numeric value' }),
   unit: z.string({ message: 'a metric needs a unit' }).trim().min(1, 'a metric needs a unit'),
-  year: z.number({ message: 'a metric needs a year' }).int().min(1900).max(2100),
+  /** The year the value refers to, only where the text gives one (in `evidence` or `yearEvidence`). */
+  year: z.number().int().min(1900).max(2100).optional(),
+  /** A quote that gives the year when the number's own sentence does not. */
+  yearEvidence: text.optional(),
+  /** An undated value the text states as current: the whitepaper's date, "2023-08". */
+  asOf: z.literal('2023-08').optional(),
   period: z.union([z.string(), z.number()]).transform(String).optional(),
   region: text.optional(),
   forecast: z.boolean().default(false),
@@ -44,6 +49,13 @@ export const relationSchema = z.strictObject({
   to: slug,
   evidence: text,
   section: sectionNumber.optional(),
+  /** Words of the evidence that stand for an end it does not name (a pronoun, a list heading): 这些技术, 其. */
+  via: z.array(text).optional(),
+});
+
+/** A support rule's finding that is justified: listed in seed/exceptions.yaml with the reason. */
+export const exceptionsFileSchema = z.strictObject({
+  exceptions: z.array(z.strictObject({ rule: text, entry: text, reason: text })).default([]),
 });
 
 export const chapterFileSchema = z.strictObject({

@@ -107,7 +107,7 @@ export class EmbeddedStore implements GraphStore {
       .filter((e) => !measured || measured.has(e.id))
       .filter((e) => !regionEntity || e.region === regionEntity.name)
       .filter((e) => year === undefined || e.year === year)
-      .sort((a, b) => a.year! - b.year! || compareIds(a.id, b.id));
+      .sort((a, b) => compareYears(a.year, b.year) || compareIds(a.id, b.id));
   }
 
   async stats(): Promise<Stats> {
@@ -193,6 +193,14 @@ export class EmbeddedStore implements GraphStore {
   private resolve(text: string): string | undefined {
     return this.byKey.get(nameKey(text));
   }
+}
+
+/** Years ascending, undated last: the order of Cypher's ORDER BY on a property some nodes lack. */
+function compareYears(a: number | undefined, b: number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a - b;
 }
 
 /** Lexicographic order of id sequences, as Cypher orders lists. */

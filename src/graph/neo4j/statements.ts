@@ -206,5 +206,5 @@ export type StatementName = keyof typeof STATEMENTS;
 export const PROPERTY_KEYS = [
   'source', 'target',
   'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'nameTerms', 'aliasTerms', 'nameTermCount', 'aliasTermCount', 'description', 'descriptionZh', 'sections',
-  'number', 'value', 'unit', 'year', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
+  'number', 'value', 'unit', 'year', 'asOf', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
 ];

@@ -1,0 +1,104 @@
+/**
+ * Support rules: does each quote state what the graph says it states? Mechanical checks of the patterns a careful
+ * reader found (a quote that does not name an end, a source the quote does not name, a year the text does not give,
+ * one thing under two ids, the same fact twice). Justified exceptions live in seed/exceptions.yaml with a reason.
+ */
+import type { EntityRecord, RelationRecord } from '../graph/types.js';
+import { collapseWhitespace, nameKey } from '../graph/text.js';
+
+export const SUPPORT_RULES = {
+  'names-both-ends': 'the evidence names both ends (by a name or alias), or `via` gives the words that stand for the one it does not',
+  'source-named': 'the quote of a SOURCED_FROM relation names its source',
+  'year-stated': 'a metric year is one the text gives (in its evidence or yearEvidence); an undated current value has asOf instead',
+  twins: 'no two entities are one thing under two ids (same name, or ids that differ by a kind prefix)',
+  'same-fact-twice': 'no two relations between the same two entities rest on the same quote',
+} as const;
+
+export type SupportRule = keyof typeof SUPPORT_RULES;
+
+export interface SupportFinding {
+  rule: SupportRule;
+  /** The entry it is about: `TYPE from -> to` for a relation, an id for an entity or metric. */
+  entry: string;
+  reason: string;
+}
+
+/** Prefixes that made twins: a Solution "solution-open-computing-platform" beside the Product "open-computing-platform". */
+const KIND_PREFIXES = /^(solution|trend|challenge|recommendation|application|technology|policy|build)-/;
+
+/** The forms by which a quote can name an entity, longest first; names shorter than two characters never count. */
+function formsOf(e: EntityRecord): string[] {
+  return [...new Set([e.name, e.nameZh, ...e.aliases].map(nameKey))].filter((f) => f.length >= 2).sort((a, b) => b.length - a.length);
+}
+
+export function names(evidence: string, e: EntityRecord): boolean {
+  const text = nameKey(evidence);
+  return formsOf(e).some((f) => text.includes(f));
+}
+
+export interface MetricFacts {
+  id: string;
+  year?: number;
+  asOf?: string;
+  period?: string;
+  evidence: string;
+  yearEvidence?: string;
+}
+
+export function checkSupport(entities: Map<string, EntityRecord>, relations: RelationRecord[], metrics: MetricFacts[], via: Map<string, string[]>): SupportFinding[] {
+  const findings: SupportFinding[] = [];
+  const find = (rule: SupportRule, entry: string, reason: string) => findings.push({ rule, entry, reason });
+
+  for (const r of relations) {
+    const source = entities.get(r.source)!;
+    const target = entities.get(r.target)!;
+    // Mentions are found by the names themselves; the document's own structure quotes its headings.
+    if (r.type === 'MENTIONED_IN' || source.kind === 'Section') continue;
+    const entry = `${r.type} ${r.source} -> ${r.target}`;
+    if (r.type === 'SOURCED_FROM') {
+      if (!names(r.evidence, target)) find('source-named', entry, `the quote does not name ${target.id} ("${target.nameZh}"): "${r.evidence}"`);
+      continue;
+    }
+    const unnamed = [source, target].filter((e) => e.kind !== 'Metric' && !names(r.evidence, e));
+    if (unnamed.length === 0) continue;
+    const words = via.get(entry) ?? [];
+    const present = words.filter((w) => collapseWhitespace(r.evidence).includes(collapseWhitespace(w)));
+    if (words.length === 0 || present.length < words.length || words.length < unnamed.length) {
+      find('names-both-ends', entry, `the quote does not name ${unnamed.map((e) => `${e.id} ("${e.nameZh}")`).join(' or ')}${words.length ? ` and via lists words it does not hold` : ''}: "${r.evidence}"`);
+    }
+  }
+
+  for (const m of metrics) {
+    if (m.year !== undefined) {
+      const stated = [m.evidence, m.yearEvidence ?? ''].some((q) => collapseWhitespace(q).includes(String(m.year)));
+      if (!stated) find('year-stated', m.id, `year ${m.year} is not in the evidence${m.yearEvidence ? ' or yearEvidence' : ''}: give yearEvidence that states it, or drop it (asOf for a current value)`);
+    } else if (m.asOf === undefined && m.period === undefined) {
+      find('year-stated', m.id, 'an undated metric needs asOf (a value given as current) or a period');
+    }
+  }
+
+  const byName = new Map<string, EntityRecord>();
+  const byBareId = new Map<string, EntityRecord>();
+  for (const e of entities.values()) {
+    if (e.kind === 'Section' || e.kind === 'Figure' || e.kind === 'Metric') continue;
+    for (const key of [`en:${nameKey(e.name)}`, `zh:${nameKey(e.nameZh)}`]) {
+      const other = byName.get(key);
+      if (other) find('twins', e.id, `same name as ${other.id}: "${key.slice(3)}"`);
+      else byName.set(key, e);
+    }
+    const bare = e.id.replace(KIND_PREFIXES, '');
+    const other = byBareId.get(bare);
+    if (other && other.id !== e.id) find('twins', e.id, `the same id as ${other.id} but for a kind prefix`);
+    else byBareId.set(bare, e);
+  }
+
+  const byPairAndQuote = new Map<string, RelationRecord>();
+  for (const r of relations) {
+    if (r.type === 'MENTIONED_IN' || r.type === 'MEASURES' || r.type === 'SOURCED_FROM') continue;
+    const key = `${[r.source, r.target].sort().join('|')}|${r.evidence}`;
+    const other = byPairAndQuote.get(key);
+    if (other) find('same-fact-twice', `${r.type} ${r.source} -> ${r.target}`, `rests on the same quote as ${other.type} ${other.source} -> ${other.target}`);
+    else byPairAndQuote.set(key, r);
+  }
+  return findings;
+}
