@@ -22,6 +22,7 @@ import type { GraphStore } from '../src/graph/types.js';
 import { loadCheckedSeed } from '../src/seed/load.js';
 import { startServer } from '../src/server.js';
 import { QUERIES } from './queries.js';
+import { table } from './table.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -92,10 +93,6 @@ async function throughput(store: GraphStore): Promise<Record<string, number>> {
   return result;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')).join('\n');
-}
 
 async function main() {
   let home: string | undefined;
@@ -116,8 +113,8 @@ async function main() {
 
     const embedded = await throughput(new EmbeddedStore(seed));
     const onNeo4j = await throughput(neo4jStore);
-    const rows = [['query', 'embedded req/s', 'neo4j req/s', 'neo4j / embedded', '']];
-    for (const name of Object.keys(QUERIES)) rows.push([name, embedded[name].toFixed(0), onNeo4j[name].toFixed(0), (onNeo4j[name] / embedded[name]).toFixed(3), '']);
+    const rows = [['query', 'embedded req/s', 'neo4j req/s', 'neo4j / embedded']];
+    for (const name of Object.keys(QUERIES)) rows.push([name, embedded[name].toFixed(0), onNeo4j[name].toFixed(0), (onNeo4j[name] / embedded[name]).toFixed(3)]);
     console.log(`\nThroughput through the API, 10 connections, ${SECONDS} s each:\n`);
     console.log(table(rows));
   } finally {

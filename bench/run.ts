@@ -14,6 +14,7 @@ import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { loadCheckedSeed } from '../src/seed/load.js';
 import { startServer } from '../src/server.js';
 import { QUERIES } from './queries.js';
+import { table } from './table.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -95,10 +96,6 @@ async function main() {
   console.log(`\nStart-up to first answer: bare node ${baselineStart.toFixed(0)} ms, npm start's command ${ourStart.toFixed(0)} ms, ratio ${(ourStart / baselineStart).toFixed(1)}\n`);
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')).join('\n');
-}
 
 main().catch((error) => {
   console.error(error);

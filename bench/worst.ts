@@ -5,8 +5,8 @@
  * run the slowest one back to back. Every loop is bounded in time.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { unusedPort } from '../tests/helpers.js';
 import { generateQuery } from '../tests/query-generator.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,14 +19,6 @@ const HANDMADE: Record<string, string> = {
   'longest path search': '{ shortestPath(from: "seawater-cooling", to: "tensorflow", maxDepth: 10) { length nodes { id name description } edges { type evidence } } }',
   'a page of entities with a page of relations each': '{ entities(first: 100) { nodes { id name relations(first: 30) { type evidence target { id name } } } } }',
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Timed {
   status: number;
@@ -51,7 +43,7 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main() {
-  const port = await freePort();
+  const port = await unusedPort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
