@@ -32,7 +32,7 @@ const examples: [string, string, number][] = [
     }
   }
 }`, 4],
-  ['What does the metaverse use, and where is AIGC applied?', `{
+  ['What does the metaverse use, and what does AIGC need?', `{
   metaverse: entity(id: "metaverse") {
     nameZh
     ... on Application { technologies { name nameZh } }
@@ -40,7 +40,8 @@ const examples: [string, string, number][] = [
   aigc: search(text: "AIGC", first: 1) {
     entity {
       name
-      ... on Application { industries { name nameZh } models { name } }
+      related(type: REQUIRES) { name nameZh }
+      ... on Application { models { name } }
     }
   }
 }`, 6],

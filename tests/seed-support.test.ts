@@ -76,13 +76,16 @@ describe('the support rules', () => {
   });
 });
 
-/** What the rules found in the real seed when they were written; each count may only fall (issue 8 takes them to 0). */
+/**
+ * The findings left after the precision pass (911 when the rules were written); each count may only fall. The 39
+ * left are quotes whose missing end stands in a heading or the sentence before (`npm run seed:check -- --findings`).
+ */
 const CEILING: Record<keyof typeof SUPPORT_RULES, number> = {
-  'names-both-ends': 779,
-  'source-named': 67,
-  'year-stated': 36,
-  twins: 4,
-  'same-fact-twice': 25,
+  'names-both-ends': 39,
+  'source-named': 0,
+  'year-stated': 0,
+  twins: 0,
+  'same-fact-twice': 0,
 };
 
 describe('the real seed', () => {
