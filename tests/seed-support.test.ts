@@ -77,11 +77,11 @@ describe('the support rules', () => {
 });
 
 /**
- * The findings left after the precision pass (911 when the rules were written); each count may only fall. The 39
+ * The findings left after the precision pass (911 when the rules were written); each count may only fall. The 22
  * left are quotes whose missing end stands in a heading or the sentence before (`npm run seed:check -- --findings`).
  */
 const CEILING: Record<keyof typeof SUPPORT_RULES, number> = {
-  'names-both-ends': 39,
+  'names-both-ends': 22,
   'source-named': 0,
   'year-stated': 0,
   twins: 0,
