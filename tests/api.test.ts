@@ -148,6 +148,18 @@ describeEachStore('the API', ({ open }) => {
       const { metrics } = await api.data('{ metrics(subject: "金融行业") { value year } }');
       expect(metrics).toEqual(expect.arrayContaining([{ value: 55, year: 2021 }, { value: 62, year: 2022 }]));
     });
+
+    it('compares AI penetration by industry, 2021 against 2022, in one query by indicator', async () => {
+      const { metrics } = await api.data('{ metrics(indicator: "ai-penetration") { subject { nameZh } year value unit unitZh unitCode } }');
+      const table = metrics.map((m: any) => `${m.subject.nameZh} ${m.year} ${m.value}${m.unitZh}`);
+      expect(table).toEqual(['金融行业 2021 55分', '制造业 2021 40分', '电信行业 2021 45分', '金融行业 2022 62分', '制造业 2022 45分', '电信行业 2022 51分']);
+      expect(metrics.every((m: any) => m.unitCode === 'SCORE' && m.unit === 'score')).toBe(true);
+    });
+
+    it('shows a count by what it counts, qualified as the text qualifies it', async () => {
+      const { entity } = await api.data('{ entity(id: "metric-baidu-icc-server-capacity") { ... on Metric { value unit unitZh unitCode qualifier indicator } } }');
+      expect(entity).toEqual({ value: 280000, unit: 'servers', unitZh: '台服务器', unitCode: 'COUNT', qualifier: 'APPROXIMATE', indicator: 'server-capacity' });
+    });
   });
 
   describe('Query.stats', () => {

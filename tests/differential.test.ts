@@ -329,7 +329,9 @@ function metricInputs(): MetricFilter[] {
   const metrics = seed.entities.filter((e) => e.kind === 'Metric');
   const subjects = uniq(seed.relations.filter((r) => r.type === 'MEASURES').map((r) => r.target)).sort(compareIds);
   const regions = seed.entities.filter((e) => e.kind === 'Region');
-  const years = uniq(metrics.map((m) => m.year!)).sort((a, b) => a - b);
+  // Undated metrics (asOf) have no year to filter by.
+  const years = uniq(metrics.flatMap((m) => (m.year === undefined ? [] : [m.year]))).sort((a, b) => a - b);
+  const indicators = uniq(metrics.map((m) => m.indicator!)).sort(compareIds);
   const regionForms = uniq(['China', '中国', 'Global', 'china', ' CHINA ', '全球', ...regions.flatMap((r) => [r.id, r.name, r.nameZh, ...r.aliases])]);
   const unknown = ['no such thing', 'Atlantis', '', ' ', 'GPU', 'gpu', 'metric-china-intelligent-computing-power-2022', 'section-1'];
   const filters: MetricFilter[] = [{}];
@@ -343,6 +345,7 @@ function metricInputs(): MetricFilter[] {
   for (const region of regionForms) filters.push({ region }, { region, year: 2022 });
   for (const year of [...years, 1999, 0]) filters.push({ year }, { region: 'Global', year });
   for (const text of unknown) filters.push({ subject: text }, { region: text }, { subject: 'intelligent-computing-power', region: text });
+  for (const indicator of [...indicators, 'no-such-indicator']) filters.push({ indicator }, { indicator, region: 'China' }, { indicator, year: 2022 });
   const sample = ids.filter((id, i) => i % 40 === 0 && !subjects.includes(id));
   for (const subject of sample) filters.push({ subject }, { subject: byId.get(subject)!.nameZh, year: 2022 });
   return filters;
@@ -429,7 +432,7 @@ describe.runIf(!!neo4jUri)('the differential contract: both stores answer the sa
   }, 180_000);
 
   const filters = metricInputs();
-  it(`metrics answers the same facts for every subject by id, name and Chinese name, regions, years and unknown subjects (${filters.length} inputs)`, async () => {
+  it(`metrics answers the same facts for every subject by id, name and Chinese name, regions, years, indicators and unknown subjects (${filters.length} inputs)`, async () => {
     await differential('metrics', filters, (s, filter) => s.metrics(filter), (out: EntityRecord[]) => out.map(brief.entity));
   });
 

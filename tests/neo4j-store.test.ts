@@ -77,7 +77,7 @@ describe('the Neo4j store', () => {
     await store.metrics({ subject: 'Intelligent Computing Power' });
     expect(neo4j.isInt(sent[0].params.offset)).toBe(true);
     expect(sent[0].params).toMatchObject({ kind: 'Challenge' });
-    expect(sent[1].params).toEqual({ subjectKey: 'intelligentcomputingpower', regionKey: null, year: null });
+    expect(sent[1].params).toEqual({ subjectKey: 'intelligentcomputingpower', regionKey: null, year: null, indicator: null });
   });
 
   it('maps Neo4j integers to numbers and keeps search-only properties out of records', async () => {

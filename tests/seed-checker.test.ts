@@ -130,9 +130,10 @@ describe('the seed checker', () => {
     value: 142
     source: IDC
     subject: energy-consumption
-    evidence: "智能算力规模为142 EFLOPS"${extra}`;
+    evidence: "智能算力规模为142 EFLOPS"
+    indicator: computing-power-scale${extra}`;
     expect(reasons(`entities:${energy}\nmetrics:${metric('\n    year: 2022')}`)).toContain(
-      'chapters/test.yaml: metric-test: schema: unit: a metric needs a unit',
+      'chapters/test.yaml: metric-test: schema: unit: a metric needs a unit, one of EFLOPS, PERCENT, SCORE, RANK, TIMES, YEARS, ZB, TBPS, GBPS, USD_100M, USD_10K, COUNT',
     );
     expect(reasons(`entities:${energy}\nmetrics:${metric('\n    unit: EFLOPS\n    year: 2022')}`)).toEqual([]);
   });

@@ -27,7 +27,7 @@ function findings(chapter: string, exceptions?: string) {
 
 const metric = (extra: string) => `
 metrics:
-  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, source: x, subject: intelligent-computing-power, evidence: "智 能算力规模为 41 EFLOPS", description: x., descriptionZh: x。${extra} }
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: intelligent-computing-power, evidence: "智 能算力规模为 41 EFLOPS", description: x., descriptionZh: x。${extra} }
 `;
 
 describe('the support rules', () => {

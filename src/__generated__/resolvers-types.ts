@@ -819,6 +819,8 @@ export type Metric = Entity & {
   figures: Array<Figure>;
   forecast: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
+  /** What the number measures, shared by comparable metrics: metrics(indicator:) gathers them. */
+  indicator: Scalars['String']['output'];
   kind: EntityKind;
   /** Metrics about it. */
   metrics: Array<Metric>;
@@ -828,6 +830,8 @@ export type Metric = Entity & {
   nameZh: Scalars['String']['output'];
   /** The span a growth rate or CAGR covers, e.g. 2021-2026. */
   period?: Maybe<Scalars['String']['output']>;
+  /** More than, about, or an order of magnitude, where the whitepaper says so. */
+  qualifier?: Maybe<MetricQualifier>;
   /** The region the number covers (a Region name such as China or Global), when it applies. */
   region?: Maybe<Scalars['String']['output']>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
@@ -842,7 +846,11 @@ export type Metric = Entity & {
   sources: Array<Entity>;
   /** What the number is about. Follows MEASURES out. */
   subject: Entity;
+  /** The unit as shown in English (for a count, what is counted: servers, applications …). */
   unit: Scalars['String']['output'];
+  unitCode: MetricUnit;
+  /** The unit as shown in Chinese. */
+  unitZh: Scalars['String']['output'];
   value: Scalars['Float']['output'];
   /** The year the value refers to (the target year for forecasts), where the whitepaper gives one. */
   year?: Maybe<Scalars['Int']['output']>;
@@ -888,6 +896,37 @@ export type MetricSectionsArgs = {
 export type MetricSourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** How the whitepaper qualifies a number. */
+export type MetricQualifier =
+  /** about (约, 数十亿) */
+  | 'APPROXIMATE'
+  /** more than (超过, 以上) */
+  | 'AT_LEAST'
+  /** an order of magnitude (百万级) */
+  | 'ORDER_OF_MAGNITUDE';
+
+/** The closed set of metric units. */
+export type MetricUnit =
+  /** a number of things; the metric's unit says what */
+  | 'COUNT'
+  | 'EFLOPS'
+  | 'GBPS'
+  /** percent */
+  | 'PERCENT'
+  /** a place in a ranking */
+  | 'RANK'
+  /** an index score */
+  | 'SCORE'
+  | 'TBPS'
+  /** a multiple */
+  | 'TIMES'
+  /** tens of thousands of US dollars (万美元) */
+  | 'USD_10K'
+  /** hundreds of millions of US dollars (亿美元) */
+  | 'USD_100M'
+  | 'YEARS'
+  | 'ZB';
 
 /** An AI model or model family. */
 export type Model = Entity & {
@@ -1432,8 +1471,9 @@ export type Query = {
   /** One entity by id; null when no entity has that id. */
   entity?: Maybe<Entity>;
   /**
-   * Numeric facts the whitepaper states, ordered by year. `subject` is an entity id, name, Chinese name or alias
-   * (e.g. "intelligent-computing-power" or "智能算力"); `region` is a region's id or name ("China", "中国", "Global").
+   * Numeric facts the whitepaper states, ordered by year (undated last). `subject` is an entity id, name, Chinese name
+   * or alias (e.g. "intelligent-computing-power" or "智能算力"); `region` is a region's id or name ("China", "中国",
+   * "Global"); `indicator` gathers comparable numbers ("ai-penetration": every industry's AI penetration, 2021 and 2022).
    */
   metrics: Array<Metric>;
   /**
@@ -1469,6 +1509,7 @@ export type QueryEntityArgs = {
 
 
 export type QueryMetricsArgs = {
+  indicator?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   subject?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -2272,6 +2313,8 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
   Metric: ResolverTypeWrapper<EntityRecordModel>;
+  MetricQualifier: MetricQualifier;
+  MetricUnit: MetricUnit;
   Model: ResolverTypeWrapper<EntityRecordModel>;
   Organization: ResolverTypeWrapper<EntityRecordModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2525,11 +2568,13 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, Partial<MetricFiguresArgs>>;
   forecast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<MetricMetricsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['MetricQualifier']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<MetricRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<MetricRelationsArgs, 'direction'>>;
@@ -2538,6 +2583,8 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   sources?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<MetricSourcesArgs>>;
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['MetricUnit'], ParentType, ContextType>;
+  unitZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -1,5 +1,5 @@
 /** The store-neutral records and the GraphStore port that every store implements and every resolver talks to. */
-import type { EntityKind, RelationType } from './vocabulary.js';
+import type { EntityKind, MetricQualifier, MetricUnit, RelationType } from './vocabulary.js';
 
 export type { EntityKind, RelationType };
 
@@ -17,7 +17,13 @@ export interface EntityRecord {
   number?: string;
   /** Metric facts. */
   value?: number;
+  /** The unit as shown: in English and in Chinese (for a count, what is counted). */
   unit?: string;
+  unitZh?: string;
+  unitCode?: MetricUnit;
+  qualifier?: MetricQualifier;
+  /** What the number measures, shared by comparable metrics (ai-penetration, computing-power-scale …). */
+  indicator?: string;
   year?: number;
   /** Metric without a stated year, given as current: the whitepaper's date. */
   asOf?: string;
@@ -70,8 +76,8 @@ export interface MetricFilter {
   /** A Region id, name, Chinese name or alias. */
   region?: string;
   year?: number;
-  /** Metric without a stated year, given as current: the whitepaper's date. */
-  asOf?: string;
+  /** An indicator slug: every metric measuring that. */
+  indicator?: string;
 }
 
 /** The operations the API needs. Every store answers them identically for the same seed. */

@@ -209,6 +209,28 @@ export const RELATION_RULES: Record<RelationType, RelationRule> = {
   },
 };
 
+/** The closed set of metric units, each with how it is shown in English and in Chinese (COUNT shows what it counts). */
+export const METRIC_UNITS = {
+  EFLOPS: { en: 'EFLOPS', zh: 'EFLOPS' },
+  PERCENT: { en: '%', zh: '%' },
+  SCORE: { en: 'score', zh: '分' },
+  RANK: { en: 'rank', zh: '位' },
+  TIMES: { en: 'times', zh: '倍' },
+  YEARS: { en: 'years', zh: '年' },
+  ZB: { en: 'ZB', zh: 'ZB' },
+  TBPS: { en: 'Tbps', zh: 'Tbps' },
+  GBPS: { en: 'Gbps', zh: 'Gbps' },
+  USD_100M: { en: 'USD 100 million', zh: '亿美元' },
+  USD_10K: { en: 'USD 10,000', zh: '万美元' },
+  COUNT: { en: 'count', zh: '个' },
+} as const;
+export type MetricUnit = keyof typeof METRIC_UNITS;
+export const METRIC_UNIT_CODES = Object.keys(METRIC_UNITS) as MetricUnit[];
+
+/** How the text qualifies a number. */
+export const METRIC_QUALIFIERS = ['AT_LEAST', 'ORDER_OF_MAGNITUDE', 'APPROXIMATE'] as const;
+export type MetricQualifier = (typeof METRIC_QUALIFIERS)[number];
+
 export function isAllowed(type: RelationType, from: EntityKind, to: EntityKind): boolean {
   const rule = RELATION_RULES[type];
   return rule.from.includes(from) && rule.to.includes(to);

@@ -62,8 +62,8 @@ export const Query: QueryResolvers = {
     return ctx.store.shortestPath({ from, to, maxDepth: maxDepth!, types: relationTypes ?? undefined });
   },
 
-  metrics: (_root, { subject, region, year }, ctx) =>
-    ctx.store.metrics({ subject: subject ?? undefined, region: region ?? undefined, year: year ?? undefined }),
+  metrics: (_root, { subject, region, year, indicator }, ctx) =>
+    ctx.store.metrics({ subject: subject ?? undefined, region: region ?? undefined, year: year ?? undefined, indicator: indicator ?? undefined }),
 
   stats: (_root, _args, ctx) => ctx.store.stats(),
 };

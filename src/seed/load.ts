@@ -5,14 +5,14 @@ import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import type { EntityRecord, RelationRecord, SeedGraph } from '../graph/types.js';
 import { collapseWhitespace, nameKey } from '../graph/text.js';
-import { RELATION_RULES, isAllowed, sectionId, type RelationType } from '../graph/vocabulary.js';
+import { METRIC_UNITS, RELATION_RULES, isAllowed, sectionId, type RelationType } from '../graph/vocabulary.js';
 import { SourceText } from './source.js';
 import { SUPPORT_RULES, checkSupport, type SupportFinding } from './support.js';
 import {
   chapterFileSchema,
   entitySchema,
   exceptionsFileSchema,
-  metricSchema,
+  metricSchemaChecked,
   relationSchema,
   sectionsFileSchema,
   type MetricInput,
@@ -167,12 +167,13 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
       if (define(file.path, { ...rest, sections: [] })) declaredSections.set(e.id, { file: file.path, sections });
     });
     doc.metrics.forEach((raw, i) => {
-      const m = validate(file.path, entryName(raw, i, 'metrics'), metricSchema, raw, report);
+      const m = validate(file.path, entryName(raw, i, 'metrics'), metricSchemaChecked, raw, report);
       if (!m) return;
       const record: EntityRecord = {
         id: m.id, kind: 'Metric', name: m.name, nameZh: m.nameZh, aliases: m.aliases,
         description: m.description, descriptionZh: m.descriptionZh, sections: [],
-        value: m.value, unit: m.unit, year: m.year, asOf: m.asOf, period: m.period, forecast: m.forecast,
+        value: m.value, unitCode: m.unit, unit: m.countOf ?? METRIC_UNITS[m.unit].en, unitZh: m.countOfZh ?? METRIC_UNITS[m.unit].zh,
+        qualifier: m.qualifier, indicator: m.indicator, year: m.year, asOf: m.asOf, period: m.period, forecast: m.forecast,
         source: m.source, evidence: collapseWhitespace(m.evidence),
       };
       if (define(file.path, record)) {

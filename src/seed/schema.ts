@@ -1,6 +1,6 @@
 /** The shape of the seed files (documented in seed/README.md), as zod schemas. */
 import { z } from 'zod';
-import { ENTITY_KINDS, RELATION_TYPES } from '../graph/vocabulary.js';
+import { ENTITY_KINDS, METRIC_QUALIFIERS, METRIC_UNIT_CODES, RELATION_TYPES, type MetricUnit } from '../graph/vocabulary.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase slugs: letters, digits and single hyphens');
 const text = z.string().trim().min(1);
@@ -26,7 +26,12 @@ export const entitySchema = z.strictObject({
 export const metricSchema = z.strictObject({
   ...described,
   value: z.number({ message: 'a metric needs a numeric value' }),
-  unit: z.string({ message: 'a metric needs a unit' }).trim().min(1, 'a metric needs a unit'),
+  unit: z.enum(METRIC_UNIT_CODES as [MetricUnit, ...MetricUnit[]], { message: `a metric needs a unit, one of ${METRIC_UNIT_CODES.join(', ')}` }),
+  /** For a COUNT: what is counted, in English and as the text writes it. */
+  countOf: text.optional(),
+  countOfZh: text.optional(),
+  qualifier: z.enum(METRIC_QUALIFIERS).optional(),
+  indicator: slug,
   /** The year the value refers to, only where the text gives one (in `evidence` or `yearEvidence`). */
   year: z.number().int().min(1900).max(2100).optional(),
   /** A quote that gives the year when the number's own sentence does not. */
@@ -41,6 +46,12 @@ export const metricSchema = z.strictObject({
   sourceEvidence: text.optional(),
   subject: slug,
   evidence: text,
+});
+
+/** A count says what it counts; other units do not. */
+export const metricSchemaChecked = metricSchema.refine((m) => (m.unit === 'COUNT') === (m.countOf !== undefined && m.countOfZh !== undefined), {
+  message: 'a COUNT needs countOf and countOfZh (what is counted); other units take neither',
+  path: ['countOf'],
 });
 
 export const relationSchema = z.strictObject({

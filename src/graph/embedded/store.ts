@@ -94,7 +94,7 @@ export class EmbeddedStore implements GraphStore {
     return { nodes: path.map((n) => this.byId.get(n)!), edges };
   }
 
-  async metrics({ subject, region, year }: MetricFilter) {
+  async metrics({ subject, region, year, indicator }: MetricFilter) {
     const subjectId = subject === undefined ? undefined : this.resolve(subject);
     const regionEntity = region === undefined ? undefined : this.byId.get(this.resolve(region) ?? '');
     if (subject !== undefined && !subjectId) return [];
@@ -107,6 +107,7 @@ export class EmbeddedStore implements GraphStore {
       .filter((e) => !measured || measured.has(e.id))
       .filter((e) => !regionEntity || e.region === regionEntity.name)
       .filter((e) => year === undefined || e.year === year)
+      .filter((e) => indicator === undefined || e.indicator === indicator)
       .sort((a, b) => compareYears(a.year, b.year) || compareIds(a.id, b.id));
   }
 

@@ -92,11 +92,12 @@ const reads = {
     cypher: `
       MATCH (m:Metric)
       WHERE ($year IS NULL OR m.year = $year)
+        AND ($indicator IS NULL OR m.indicator = $indicator)
         AND ($subjectKey IS NULL OR EXISTS { MATCH (m)-[:MEASURES]->(s:Entity) WHERE $subjectKey IN s.keys })
         AND ($regionKey IS NULL OR EXISTS { MATCH (g:Region) WHERE $regionKey IN g.keys AND g.name = m.region })
       RETURN m {.*} AS entity
       ORDER BY m.year, m.id`,
-    params: { year: 2022, subjectKey: '智能算力', regionKey: 'china' },
+    params: { year: 2022, subjectKey: '智能算力', regionKey: 'china', indicator: 'ai-penetration' },
   },
   stats: {
     cypher: `
@@ -206,5 +207,5 @@ export type StatementName = keyof typeof STATEMENTS;
 export const PROPERTY_KEYS = [
   'source', 'target',
   'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'nameTerms', 'aliasTerms', 'nameTermCount', 'aliasTermCount', 'description', 'descriptionZh', 'sections',
-  'number', 'value', 'unit', 'year', 'asOf', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
+  'number', 'value', 'unit', 'unitZh', 'unitCode', 'qualifier', 'indicator', 'year', 'asOf', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
 ];

@@ -125,8 +125,9 @@ export class Neo4jStore implements GraphStore {
     return toSubgraph(result.records[0].get('nodes'), result.records[0].get('edges'), false);
   }
 
-  async metrics({ subject, region, year }: MetricFilter) {
+  async metrics({ subject, region, year, indicator }: MetricFilter) {
     const result = await this.read('metrics', {
+      indicator: indicator ?? null,
       subjectKey: subject === undefined ? null : nameKey(subject),
       regionKey: region === undefined ? null : nameKey(region),
       year: year === undefined ? null : neo4j.int(year),
