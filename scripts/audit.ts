@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dump, load } from 'js-yaml';
 import { loadCheckedSeed } from '../src/seed/load.js';
+import { seededRandom } from '../tests/random.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const VERDICTS = ['SUPPORTED', 'WEAK', 'WRONG'] as const;
@@ -17,17 +18,6 @@ const VERDICTS = ['SUPPORTED', 'WEAK', 'WRONG'] as const;
 function arg(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-/** mulberry32: small, seeded, the same sequence everywhere. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function sample<T>(items: T[], size: number, next: () => number): T[] {
@@ -43,7 +33,7 @@ function draw() {
   const seed = arg('seed', 1);
   const graph = loadCheckedSeed(`${root}seed`);
   const byId = new Map(graph.entities.map((e) => [e.id, e]));
-  const next = random(seed);
+  const next = seededRandom(seed);
   const stated = graph.relations.filter((r) => r.type !== 'MENTIONED_IN');
   const relations = sample(stated, arg('relations', 150), next).map((r) => {
     const [a, b] = [byId.get(r.source)!, byId.get(r.target)!];

@@ -13,6 +13,7 @@ import type { EntityKind, EntityRecord, GraphStore, MetricFilter, RelationRecord
 import { ENTITY_KINDS, RELATION_TYPES } from '../src/graph/vocabulary.js';
 import { compareIds, defaultTraversalTypes } from '../src/graph/traversal.js';
 import type { Neo4jStore } from '../src/graph/neo4j/store.js';
+import { seededRandom } from './random.js';
 import { embeddedStore, neo4jStore, realSeed } from './helpers.js';
 
 const neo4jUri = process.env.NEO4J_URI;
@@ -140,16 +141,6 @@ function hubs(n: number, types: RelationType[] = defaultTraversalTypes()): strin
   return [...degree].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])).slice(0, n).map(([id]) => id);
 }
 
-/** A small deterministic PRNG (mulberry32), so every run asks the same questions. */
-function random(seedValue: number): () => number {
-  let a = seedValue;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SPECIALS = ['+', '-', '&&', '||', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '\\', '/'];
@@ -167,7 +158,7 @@ interface SearchInput {
 function searchTexts(): { texts: string[]; groups: Record<string, number> } {
   const names = uniq(seed.entities.flatMap((e) => [e.name, e.nameZh, ...e.aliases]));
   const chars = uniq(names.flatMap((n) => [...n].filter((c) => CJK_CHAR.test(c))));
-  const pick = random(7);
+  const pick = seededRandom(7);
   const bilingual = seed.entities.filter((e) => CJK_CHAR.test(e.nameZh) && /[a-z]/i.test(e.name));
   const mixed = uniq([
     'AI 芯片', 'AI芯片', 'GPU 服务器', 'GPU服务器', '5G 网络', '智能 computing', 'edge 计算', '数据 privacy', 'ChatGPT 大模型',
@@ -277,7 +268,7 @@ function pathCount(neighbours: Map<string, string[]>, from: string, to: string):
 }
 
 function pathInputs(): PathInput[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const any = () => ids[Math.floor(next() * ids.length)];
   const defaults = adjacency(defaultTraversalTypes());
   const inputs: PathInput[] = [];

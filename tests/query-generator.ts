@@ -16,6 +16,7 @@ import {
 import { LIMITS } from '../src/config.js';
 import { loadTypeDefs } from '../src/server.js';
 import { realSeed } from './helpers.js';
+import { seededRandom } from './random.js';
 
 const schema: GraphQLSchema = buildSchema(loadTypeDefs());
 const seed = realSeed();
@@ -28,13 +29,9 @@ const names = seed.entities.flatMap((e) => [e.name, e.nameZh]);
 
 /** A small deterministic generator driven by one seed, so a failing query can be reproduced from its seed. */
 class Draw {
-  constructor(private state: number) {}
-  next(): number {
-    // mulberry32
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  readonly next: () => number;
+  constructor(seed: number) {
+    this.next = seededRandom(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
