@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { STATEMENTS } from '../src/graph/neo4j/statements.js';
 import { nodeRow, seedNeo4j } from '../src/graph/neo4j/seed.js';
-import { escapeLucene } from '../src/graph/neo4j/lucene.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { realSeed } from './helpers.js';
 
@@ -136,12 +135,5 @@ describe('searching Neo4j for punctuation alone', () => {
     open.push(store);
     expect(await store.search({ text: '()', limit: 5 })).toEqual([]);
     expect(sent).toEqual([]);
-  });
-});
-
-describe('Lucene escaping', () => {
-  it('turns query syntax into plain text', () => {
-    expect(escapeLucene('C++ (GPU)')).toBe('C\\+\\+ \\(GPU\\)');
-    expect(escapeLucene('a:b "c" d* AND e')).toBe('a\\:b \\"c\\" d\\* and e');
   });
 });
