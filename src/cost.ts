@@ -71,6 +71,20 @@ interface Scope {
   items?: number;
 }
 
+/** Lists whose longest length the parent's arguments, the page asked for or the vocabulary fix, not the entities. */
+const FIXED_LENGTHS: Record<string, (scope: Scope, first: number, bounds: GraphBounds) => number | undefined> = {
+  'Subgraph.nodes': (scope) => scope.nodes,
+  'Subgraph.edges': (scope) => scope.edges,
+  'Path.nodes': (scope) => scope.nodes,
+  'Path.edges': (scope) => scope.edges,
+  'EntityConnection.nodes': (scope) => scope.items,
+  'EntityConnection.edges': (scope) => scope.items,
+  'Query.search': (_scope, first) => first,
+  'Query.metrics': (_scope, _first, bounds) => bounds.metrics,
+  'Stats.kinds': () => ENTITY_KINDS.length,
+  'Stats.relationTypes': () => RELATION_TYPES.length,
+};
+
 /** The largest list each introspection field can return for this schema. */
 function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
   const types = Object.values(schema.getTypeMap());
@@ -158,21 +172,9 @@ export class Pricer {
   private listLength(types: readonly GraphQLObjectType[], field: string, args: Record<string, unknown>, scope: Scope): number {
     const key = `${types[0].name}.${field}`;
     const first = typeof args.first === 'number' ? args.first : Infinity;
-    const fromScope: Record<string, number | undefined> = {
-      'Subgraph.nodes': scope.nodes,
-      'Subgraph.edges': scope.edges,
-      'Path.nodes': scope.nodes,
-      'Path.edges': scope.edges,
-      'EntityConnection.nodes': scope.items,
-      'EntityConnection.edges': scope.items,
-      'Query.search': first,
-      'Query.metrics': this.bounds.metrics,
-      'Stats.kinds': ENTITY_KINDS.length,
-      'Stats.relationTypes': RELATION_TYPES.length,
-      ...this.introspection,
-    };
-    if (key in fromScope) {
-      const size = fromScope[key];
+    const fixed = FIXED_LENGTHS[key];
+    if (fixed || key in this.introspection) {
+      const size = fixed ? fixed(scope, first, this.bounds) : this.introspection[key];
       if (size === undefined || !Number.isFinite(size)) throw new Error(`no size bound for ${key}`);
       return size;
     }
