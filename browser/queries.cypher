@@ -47,3 +47,8 @@ RETURN t, r, d;
 // 11. The recommendations of section 5.2 and the challenges they answer.
 MATCH (rec:Recommendation)-[r:ADDRESSES]->(c:Challenge)
 RETURN rec, r, c;
+
+// 12. The timeline: every dated event, in year order, with what it concerns.
+MATCH (ev:Event)-[r:CONCERNS]->(x:Entity)
+RETURN ev, r, x
+ORDER BY ev.year;

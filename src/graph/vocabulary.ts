@@ -19,6 +19,7 @@ export const ENTITY_KINDS = [
   'Product',
   'Dataset',
   'Metric',
+  'Event',
   'Policy',
   'Standard',
   'Publication',
@@ -46,6 +47,7 @@ export const KIND_DESCRIPTIONS: Record<EntityKind, string> = {
   Product: 'A named product, platform or service: Siri, PAI, ChatGPT the service.',
   Dataset: 'A named dataset: ImageNet.',
   Metric: 'A numeric fact stated by the document, with value, unit, year, region and source.',
+  Event: 'A dated event the document recounts (a breakthrough, a launch, a founding), with the year it gives and what it concerns.',
   Policy: 'A government policy, plan or programme.',
   Standard: 'A standard, grade or specification, existing or called for.',
   Publication: 'A publication the document cites or is: reports, whitepapers, papers.',
@@ -73,12 +75,14 @@ export const RELATION_TYPES = [
   'INVESTS_IN',
   'PUBLISHED_BY',
   'ILLUSTRATES',
+  'CONCERNS',
   'MENTIONED_IN',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 type KindSet = readonly EntityKind[];
-const DOMAIN: KindSet = ENTITY_KINDS.filter((k) => k !== 'Section' && k !== 'Figure' && k !== 'Metric');
+/** What the document is about: everything but its own structure (sections, figures) and its facts (metrics, events). */
+const DOMAIN: KindSet = ENTITY_KINDS.filter((k) => k !== 'Section' && k !== 'Figure' && k !== 'Metric' && k !== 'Event');
 const STRUCTURAL: KindSet = [
   'Technology', 'Application', 'Hardware', 'Concept', 'Solution', 'Recommendation', 'Organization',
   'Region', 'Product', 'Challenge', 'Standard', 'Policy', 'Model', 'Framework', 'Industry', 'Trend',
@@ -200,6 +204,13 @@ export const RELATION_RULES: Record<RelationType, RelationRule> = {
     meaning: 'the figure source depicts target',
     from: ['Figure'],
     to: [...DOMAIN, 'Metric'],
+  },
+  CONCERNS: {
+    // Events get theirs from `concerns`, each carrying the event's own quote.
+    meaning: 'the event source concerns target (who acted, what it was about)',
+    from: ['Event'],
+    to: DOMAIN,
+    derived: true,
   },
   MENTIONED_IN: {
     meaning: 'source is discussed in the section target',

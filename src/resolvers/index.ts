@@ -8,6 +8,7 @@ import { Application } from './Application.js';
 import { Challenge } from './Challenge.js';
 import { Concept } from './Concept.js';
 import { Dataset } from './Dataset.js';
+import { Event } from './Event.js';
 import { Figure } from './Figure.js';
 import { Framework } from './Framework.js';
 import { Hardware } from './Hardware.js';
@@ -48,6 +49,6 @@ function abandonOnFailure(query: QueryResolvers): QueryResolvers {
 export const resolvers: Resolvers = {
   Query: abandonOnFailure(Query),
   Entity, EntityConnection, EntityEdge, Path, Relation,
-  Application, Challenge, Concept, Dataset, Figure, Framework, Hardware, Industry, Metric, Model, Organization,
+  Application, Challenge, Concept, Dataset, Event, Figure, Framework, Hardware, Industry, Metric, Model, Organization,
   Person, Policy, Product, Publication, Recommendation, Region, Section, Solution, Standard, Technology, Trend,
 };

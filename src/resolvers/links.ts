@@ -75,4 +75,8 @@ export const entityFields = {
     return (await follow(parent, [leg], ctx)).slice(0, args.first ?? undefined);
   },
   metrics: linked(['MEASURES', 'IN', ['Metric']]),
+  events: async (parent: EntityRecord, args: Page, ctx: Context) => {
+    const events = await follow(parent, [['CONCERNS', 'IN', ['Event']]], ctx);
+    return events.sort((a, b) => a.year! - b.year! || compareIds(a.id, b.id)).slice(0, args.first ?? undefined);
+  },
 };

@@ -11,10 +11,12 @@ import { SUPPORT_RULES, checkSupport, type SupportFinding } from './support.js';
 import {
   chapterFileSchema,
   entitySchema,
+  eventSchema,
   exceptionsFileSchema,
   metricSchemaChecked,
   relationSchema,
   sectionsFileSchema,
+  type EventInput,
   type MetricInput,
   type RelationInput,
   type SectionsFile,
@@ -81,7 +83,8 @@ interface Located {
 }
 
 /** Mention detection skips these: their names are titles and captions, not things the text talks about. */
-const NOT_MENTIONED = new Set(['Section', 'Figure', 'Metric']);
+// Metrics and events are their quotes: they stand in their quote's section, not wherever their words recur.
+const NOT_MENTIONED = new Set(['Section', 'Figure', 'Metric', 'Event']);
 
 /** Builds the graph from the source text and the seed files, collecting every problem instead of stopping at the first. */
 export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
@@ -154,6 +157,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
 
   // Entities and metrics first, so relations in any file can reference any id.
   const metricInputs: { file: string; metric: MetricInput }[] = [];
+  const eventInputs: { file: string; event: EventInput }[] = [];
   const relationInputs: { file: string; relation: RelationInput }[] = [];
   const declaredSections = new Map<string, { file: string; sections: string[] }>();
   for (const file of files) {
@@ -179,6 +183,18 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
       if (define(file.path, record)) {
         metricInputs.push({ file: file.path, metric: m });
         declaredSections.set(m.id, { file: file.path, sections: m.sections });
+      }
+    });
+    doc.events.forEach((raw, i) => {
+      const ev = validate(file.path, entryName(raw, i, 'events'), eventSchema, raw, report);
+      if (!ev) return;
+      const record: EntityRecord = {
+        id: ev.id, kind: 'Event', name: ev.name, nameZh: ev.nameZh, aliases: ev.aliases,
+        description: ev.description, descriptionZh: ev.descriptionZh, sections: [], year: ev.year, evidence: collapseWhitespace(ev.evidence),
+      };
+      if (define(file.path, record)) {
+        eventInputs.push({ file: file.path, event: ev });
+        declaredSections.set(ev.id, { file: file.path, sections: ev.sections });
       }
     });
     doc.relations.forEach((raw, i) => {
@@ -231,6 +247,15 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
     }
   }
 
+  for (const { file, event } of eventInputs) {
+    const where = locate(file, event.id, event.evidence);
+    if (!where) continue;
+    for (const concerned of event.concerns) {
+      if (!checkEnds(file, event.id, 'CONCERNS', event.id, concerned)) continue;
+      addRelation(file, { type: 'CONCERNS', source: event.id, target: concerned, section: where.section, evidence: entities.get(event.id)!.evidence! });
+    }
+  }
+
   for (const { file, relation: r } of relationInputs) {
     const entry = `${r.type} ${r.from} -> ${r.to}`;
     if (RELATION_RULES[r.type].derived) {
@@ -249,7 +274,10 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
   deriveMentions(source, entities, relations, declaredSections, report);
 
   const via = new Map(relationInputs.filter(({ relation: r }) => r.via).map(({ relation: r }) => [`${r.type} ${r.from} -> ${r.to}`, r.via!]));
-  const metricFacts = metricInputs.map(({ metric: m }) => ({ id: m.id, year: m.year, asOf: m.asOf, period: m.period, evidence: m.evidence, yearEvidence: m.yearEvidence }));
+  const metricFacts = [
+    ...metricInputs.map(({ metric: m }) => ({ id: m.id, year: m.year, asOf: m.asOf, period: m.period, evidence: m.evidence, yearEvidence: m.yearEvidence })),
+    ...eventInputs.map(({ event: e }) => ({ id: e.id, year: e.year, evidence: e.evidence })),
+  ];
   for (const { file, metric } of metricInputs) if (metric.yearEvidence) locate(file, `${metric.id} yearEvidence`, metric.yearEvidence);
   const findings = applyExceptions(checkSupport(entities, relations, metricFacts, via), files, report);
   return { graph: { entities: [...entities.values()], relations }, problems, findings };

@@ -18,9 +18,18 @@ const described = {
 
 export const entitySchema = z.strictObject({
   ...described,
-  kind: z.enum(ENTITY_KINDS).refine((k) => !['Metric', 'Section', 'Figure'].includes(k), {
-    message: 'Metric entities go in the `metrics` list; sections and figures in entities/sections.yaml',
+  kind: z.enum(ENTITY_KINDS).refine((k) => !['Metric', 'Event', 'Section', 'Figure'].includes(k), {
+    message: 'metrics go in the `metrics` list, events in the `events` list; sections and figures in entities/sections.yaml',
   }),
+});
+
+/** A dated event: its year as the text gives it (in `evidence`), and the entities it concerns. */
+export const eventSchema = z.strictObject({
+  ...described,
+  year: z.number().int().min(1900).max(2100),
+  /** The verbatim quote that recounts the event and states its year. */
+  evidence: text,
+  concerns: z.array(slug).min(1, 'an event concerns at least one entity'),
 });
 
 export const metricSchema = z.strictObject({
@@ -72,6 +81,7 @@ export const exceptionsFileSchema = z.strictObject({
 export const chapterFileSchema = z.strictObject({
   entities: z.array(z.unknown()).default([]),
   metrics: z.array(z.unknown()).default([]),
+  events: z.array(z.unknown()).default([]),
   relations: z.array(z.unknown()).default([]),
 });
 
@@ -87,5 +97,6 @@ export const sectionsFileSchema = z.strictObject({
 
 export type EntityInput = z.infer<typeof entitySchema>;
 export type MetricInput = z.infer<typeof metricSchema>;
+export type EventInput = z.infer<typeof eventSchema>;
 export type RelationInput = z.infer<typeof relationSchema>;
 export type SectionsFile = z.infer<typeof sectionsFileSchema>;
