@@ -149,16 +149,44 @@ describeEachStore('the API', ({ open }) => {
       expect(metrics).toEqual(expect.arrayContaining([{ value: 55, year: 2021 }, { value: 62, year: 2022 }]));
     });
 
-    it('compares AI penetration by industry, 2021 against 2022, in one query by indicator', async () => {
+    it('compares AI penetration by industry, 2021 against 2022, in one query by indicator, with the leader the text names without a score', async () => {
       const { metrics } = await api.data('{ metrics(indicator: "ai-penetration") { subject { nameZh } year value unit unitZh unitCode } }');
-      const table = metrics.map((m: any) => `${m.subject.nameZh} ${m.year} ${m.value}${m.unitZh}`);
-      expect(table).toEqual(['金融行业 2021 55分', '制造业 2021 40分', '电信行业 2021 45分', '金融行业 2022 62分', '制造业 2022 45分', '电信行业 2022 51分']);
-      expect(metrics.every((m: any) => m.unitCode === 'SCORE' && m.unit === 'score')).toBe(true);
+      const table = metrics.map((m: any) => `${m.subject.nameZh} ${m.year} ${m.unitCode === 'RANK' ? `第${m.value}` : m.value}${m.unitZh}`);
+      expect(table).toEqual(['金融行业 2021 55分', '制造业 2021 40分', '电信行业 2021 45分', '金融行业 2022 62分', '互联网行业 2022 第1位', '制造业 2022 45分', '电信行业 2022 51分']);
+      const scores = metrics.filter((m: any) => m.unitCode !== 'RANK');
+      expect(scores.every((m: any) => m.unitCode === 'SCORE' && m.unit === 'score')).toBe(true);
     });
 
     it('shows a count by what it counts, qualified as the text qualifies it', async () => {
       const { entity } = await api.data('{ entity(id: "metric-baidu-icc-server-capacity") { ... on Metric { value unit unitZh unitCode qualifier indicator } } }');
       expect(entity).toEqual({ value: 280000, unit: 'servers', unitZh: '台服务器', unitCode: 'COUNT', qualifier: 'APPROXIMATE', indicator: 'server-capacity' });
+    });
+  });
+
+  describe('events', () => {
+    it('tells what happened to AlphaGo: the 2016 event, its quote and everything it concerns', async () => {
+      const { entity } = await api.data(`{ entity(id: "alphago") { events { id year name evidence ... on Event { concerns { id } } } } }`);
+      expect(entity.events).toEqual([
+        {
+          id: 'event-2016-alphago-defeats-professional-go-player',
+          year: 2016,
+          name: 'AlphaGo defeats a professional Go player',
+          evidence: '2016年,谷歌开发的人工智能 AlphaGo 战胜专业围棋选手,这一成果迎来了深度学习的热潮',
+          concerns: [{ id: 'alphago' }, { id: 'google' }, { id: 'deep-learning-boom' }],
+        },
+      ]);
+    });
+
+    it("lists an entity's events earliest first, and the whole timeline by kind", async () => {
+      const { entity, entities } = await api.data(`{
+        entity(id: "microsoft") { events { year id } }
+        entities(kind: Event, first: 100) { totalCount edges { node { ... on Event { year } } } }
+      }`);
+      expect(entity.events.map((e: any) => e.year)).toEqual([2011, 2012, 2021]);
+      const years = entities.edges.map((e: any) => e.node.year);
+      expect(entities.totalCount).toBe(realSeed().entities.filter((e) => e.kind === 'Event').length);
+      expect(years).toEqual([...years].sort());
+      expect(years[0]).toBe(2011);
     });
   });
 
@@ -198,9 +226,15 @@ describeEachStore('the API', ({ open }) => {
       expect(entity.products.map((p: any) => p.kind)).toContain('Hardware');
     });
 
-    it('a metric names its subject and its sources', async () => {
-      const { entity } = await api.data('{ entity(id: "metric-china-intelligent-computing-power-2022") { ... on Metric { value subject { id } sources { id } } } }');
-      expect(entity).toEqual({ value: 41, subject: { id: 'intelligent-computing-power' }, sources: expect.arrayContaining([{ id: 'caict' }]) });
+    it('a metric names its subject and the sources its own words name', async () => {
+      const { forecast, stated } = await api.data(`{
+        forecast: entity(id: "metric-china-intelligent-computing-power-2026-forecast") { ... on Metric { value subject { id } sources { id } } }
+        stated: entity(id: "metric-china-intelligent-computing-power-2022") { ... on Metric { sources { id } figures { id sources { id } } } }
+      }`);
+      expect(forecast).toEqual({ value: 1271.4, subject: { id: 'intelligent-computing-power' }, sources: [{ id: 'idc' }] });
+      // Its sentence names no source: the attribution is Figure 2's caption, one hop further.
+      expect(stated.sources).toEqual([]);
+      expect(stated.figures).toEqual([{ id: 'figure-2', sources: expect.arrayContaining([{ id: 'caict' }]) }]);
     });
 
     it('a section lists its subsections in order and what it discusses', async () => {

@@ -26,6 +26,8 @@ export type Application = Entity & {
   challenges: Array<Challenge>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   /** Hardware it uses, runs on or needs. Follows USES out (Hardware), RUNS_ON out (Hardware), REQUIRES out (Hardware), ENABLES in (Hardware). */
   hardware: Array<Hardware>;
   id: Scalars['ID']['output'];
@@ -61,6 +63,12 @@ export type ApplicationApplicationsArgs = {
 
 /** A use of AI and computing power. */
 export type ApplicationChallengesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -136,6 +144,8 @@ export type Challenge = Entity & {
   consequences: Array<Entity>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -173,6 +183,12 @@ export type ChallengeCausesArgs = {
 
 /** A problem the whitepaper names. */
 export type ChallengeConsequencesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengeEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -238,6 +254,8 @@ export type Concept = Entity & {
   enablers: Array<Entity>;
   /** What it supports or empowers. Follows ENABLES out. */
   enables: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -277,6 +295,12 @@ export type ConceptEnablersArgs = {
 
 /** An abstract notion the whitepaper reasons with. */
 export type ConceptEnablesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
+export type ConceptEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -322,6 +346,8 @@ export type Dataset = Entity & {
   aliases: Array<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -338,6 +364,12 @@ export type Dataset = Entity & {
   sections: Array<Section>;
   /** What uses or needs it. Follows USES in, REQUIRES in. */
   usedBy: Array<Entity>;
+};
+
+
+/** A named dataset. */
+export type DatasetEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -390,6 +422,8 @@ export type Entity = {
   aliases: Array<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -404,6 +438,12 @@ export type Entity = {
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
+};
+
+
+/** Anything in the knowledge graph. Every kind implements it. */
+export type EntityEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -455,6 +495,7 @@ export type EntityKind =
   | 'Challenge'
   | 'Concept'
   | 'Dataset'
+  | 'Event'
   | 'Figure'
   | 'Framework'
   | 'Hardware'
@@ -474,6 +515,78 @@ export type EntityKind =
   | 'Technology'
   | 'Trend';
 
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type Event = Entity & {
+  __typename?: 'Event';
+  /** Other surface forms, in either language. */
+  aliases: Array<Scalars['String']['output']>;
+  /** What it concerns: who acted and what it was about. Follows CONCERNS out. */
+  concerns: Array<Entity>;
+  description: Scalars['String']['output'];
+  descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
+  /** The words of the whitepaper that recount it, year included. */
+  evidence: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  /** Metrics about it. */
+  metrics: Array<Metric>;
+  /** English name. */
+  name: Scalars['String']['output'];
+  /** Chinese name as written in the whitepaper. */
+  nameZh: Scalars['String']['output'];
+  /** The entities at the other end of its relations of one type, ordered by kind and id. */
+  related: Array<Entity>;
+  /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
+  relations: Array<Relation>;
+  /** The sections it appears in, in document order. */
+  sections: Array<Section>;
+  /** The year the event happened, as the whitepaper gives it. */
+  year: Scalars['Int']['output'];
+};
+
+
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type EventConcernsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type EventEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type EventMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type EventRelatedArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type EventRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type EventSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A figure of the whitepaper. */
 export type Figure = Entity & {
   __typename?: 'Figure';
@@ -483,6 +596,8 @@ export type Figure = Entity & {
   caption: Scalars['String']['output'];
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   /** What the figure shows. Follows ILLUSTRATES out. */
   illustrates: Array<Entity>;
@@ -503,6 +618,12 @@ export type Figure = Entity & {
   sections: Array<Section>;
   /** The data sources its caption or footnote names. Follows SOURCED_FROM out. */
   sources: Array<Entity>;
+};
+
+
+/** A figure of the whitepaper. */
+export type FigureEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -553,6 +674,8 @@ export type Framework = Entity & {
   aliases: Array<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -571,6 +694,12 @@ export type Framework = Entity & {
   technologies: Array<Entity>;
   /** What uses it. Follows USES in, RUNS_ON in. */
   usedBy: Array<Entity>;
+};
+
+
+/** A software framework. */
+export type FrameworkEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -625,6 +754,8 @@ export type Hardware = Entity & {
   developers: Array<Entity>;
   /** What it enables. Follows ENABLES out. */
   enables: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -658,6 +789,12 @@ export type HardwareDevelopersArgs = {
 
 /** Chips, servers, switches, data centres and computing centres. */
 export type HardwareEnablesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwareEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -725,6 +862,8 @@ export type Industry = Entity & {
   challenges: Array<Challenge>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -754,6 +893,12 @@ export type IndustryApplicationsArgs = {
 
 /** A sector or field of activity. */
 export type IndustryChallengesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sector or field of activity. */
+export type IndustryEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -813,13 +958,15 @@ export type Metric = Entity & {
   asOf?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   /** The words of the whitepaper that state the number. */
   evidence: Scalars['String']['output'];
   /** Figures that show it. Follows ILLUSTRATES in. */
   figures: Array<Figure>;
   forecast: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
-  /** What the number measures, shared by comparable metrics: metrics(indicator:) gathers them. */
+  /** What the number measures, shared by comparable metrics and the rankings among them: metrics(indicator:) gathers them. */
   indicator: Scalars['String']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -854,6 +1001,12 @@ export type Metric = Entity & {
   value: Scalars['Float']['output'];
   /** The year the value refers to (the target year for forecasts), where the whitepaper gives one. */
   year?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A numeric fact the whitepaper states. */
+export type MetricEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -914,7 +1067,7 @@ export type MetricUnit =
   | 'GBPS'
   /** percent */
   | 'PERCENT'
-  /** a place in a ranking */
+  /** a place in a ranking (1 is the highest), for comparisons the whitepaper states without a number: 最高, 排名全球第二 */
   | 'RANK'
   /** an index score */
   | 'SCORE'
@@ -939,6 +1092,8 @@ export type Model = Entity & {
   descriptionZh: Scalars['String']['output'];
   /** Who developed or launched it. Follows DEVELOPED_BY out, PROPOSES in. */
   developers: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   /** Hardware it runs on, uses or needs. Follows RUNS_ON out (Hardware), USES out (Hardware), REQUIRES out (Hardware). */
   hardware: Array<Hardware>;
   id: Scalars['ID']['output'];
@@ -970,6 +1125,12 @@ export type ModelApplicationsArgs = {
 
 /** An AI model or model family. */
 export type ModelDevelopersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An AI model or model family. */
+export type ModelEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1027,6 +1188,8 @@ export type Organization = Entity & {
   aliases: Array<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   /** What it invests in. Follows INVESTS_IN out. */
   investments: Array<Entity>;
@@ -1055,6 +1218,12 @@ export type Organization = Entity & {
   sections: Array<Section>;
   /** What it uses. Follows USES out. */
   uses: Array<Entity>;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1151,6 +1320,8 @@ export type Person = Entity & {
   aliases: Array<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -1169,6 +1340,12 @@ export type Person = Entity & {
   sections: Array<Section>;
   /** What the person developed or proposed. Follows DEVELOPED_BY in, PROPOSES out. */
   works: Array<Entity>;
+};
+
+
+/** A named person. */
+export type PersonEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1223,6 +1400,8 @@ export type Policy = Entity & {
   descriptionZh: Scalars['String']['output'];
   /** What it drives or requires. Follows DRIVES out, AFFECTS out. */
   drives: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   /** Who issued it. Follows PUBLISHED_BY out. */
   issuers: Array<Entity>;
@@ -1252,6 +1431,12 @@ export type PolicyAddressesArgs = {
 
 /** A government policy, plan or programme. */
 export type PolicyDrivesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A government policy, plan or programme. */
+export type PolicyEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1307,6 +1492,8 @@ export type Product = Entity & {
   descriptionZh: Scalars['String']['output'];
   /** Who developed or launched it. Follows DEVELOPED_BY out, PROPOSES in. */
   developers: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -1338,6 +1525,12 @@ export type ProductApplicationsArgs = {
 
 /** A named product, platform or service. */
 export type ProductDevelopersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named product, platform or service. */
+export type ProductEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1397,6 +1590,8 @@ export type Publication = Entity & {
   cited: Array<Entity>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -1420,6 +1615,12 @@ export type Publication = Entity & {
 
 /** A report, whitepaper or paper. */
 export type PublicationCitedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A report, whitepaper or paper. */
+export type PublicationEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1473,7 +1674,8 @@ export type Query = {
   /**
    * Numeric facts the whitepaper states, ordered by year (undated last). `subject` is an entity id, name, Chinese name
    * or alias (e.g. "intelligent-computing-power" or "智能算力"); `region` is a region's id or name ("China", "中国",
-   * "Global"); `indicator` gathers comparable numbers ("ai-penetration": every industry's AI penetration, 2021 and 2022).
+   * "Global"); `indicator` gathers comparable numbers ("ai-penetration": every industry's AI penetration, 2021 and 2022)
+   * and the rankings the whitepaper states beside them without a number (unitCode RANK, value 1 for the highest).
    */
   metrics: Array<Metric>;
   /**
@@ -1547,6 +1749,8 @@ export type Recommendation = Entity & {
   challenges: Array<Challenge>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -1574,6 +1778,12 @@ export type Recommendation = Entity & {
 
 /** An action the whitepaper recommends. */
 export type RecommendationChallengesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An action the whitepaper recommends. */
+export type RecommendationEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1637,6 +1847,8 @@ export type Region = Entity & {
   aliases: Array<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -1657,6 +1869,12 @@ export type Region = Entity & {
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
+};
+
+
+/** A country, province or other area. */
+export type RegionEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1728,6 +1946,8 @@ export type RelationType =
   | 'APPLIED_IN'
   /** source leads to the challenge or trend target */
   | 'CAUSES'
+  /** the event source concerns target (who acted, what it was about) */
+  | 'CONCERNS'
   /** source was developed, built or released by target */
   | 'DEVELOPED_BY'
   /** source drives, promotes or fuels (demand for) target */
@@ -1785,6 +2005,8 @@ export type Section = Entity & {
   descriptionZh: Scalars['String']['output'];
   /** Everything discussed in the section. Follows MENTIONED_IN in. */
   entities: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -1814,6 +2036,12 @@ export type Section = Entity & {
 
 /** A section of the whitepaper. */
 export type SectionEntitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A section of the whitepaper. */
+export type SectionEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1863,6 +2091,8 @@ export type Solution = Entity & {
   descriptionZh: Scalars['String']['output'];
   /** What it enables or drives. Follows ENABLES out, DRIVES out. */
   enables: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -1892,6 +2122,12 @@ export type SolutionChallengesArgs = {
 
 /** A remedy the whitepaper proposes. */
 export type SolutionEnablesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A remedy the whitepaper proposes. */
+export type SolutionEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1947,8 +2183,10 @@ export type Standard = Entity & {
   descriptionZh: Scalars['String']['output'];
   /** What it drives. Follows DRIVES out. */
   drives: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
-  /** Who issued it. Follows PUBLISHED_BY out. */
+  /** Who issued or proposed it. Follows PUBLISHED_BY out, PROPOSES in. */
   issuers: Array<Entity>;
   kind: EntityKind;
   /** Metrics about it. */
@@ -1974,6 +2212,12 @@ export type StandardAddressesArgs = {
 
 /** A standard, grade or specification. */
 export type StandardDrivesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, grade or specification. */
+export type StandardEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2039,8 +2283,8 @@ export type Technology = Entity & {
   applications: Array<Application>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
-  /** Who developed or proposed it. Follows DEVELOPED_BY out, PROPOSES in. */
-  developers: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   /** Hardware it uses, runs on or needs. Follows USES out (Hardware), RUNS_ON out (Hardware), REQUIRES out (Hardware). */
   hardware: Array<Hardware>;
   id: Scalars['ID']['output'];
@@ -2079,7 +2323,7 @@ export type TechnologyApplicationsArgs = {
 
 
 /** A technical field or technique. */
-export type TechnologyDevelopersArgs = {
+export type TechnologyEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2149,6 +2393,8 @@ export type Trend = Entity & {
   drivers: Array<Entity>;
   /** What it drives. Follows DRIVES out, CAUSES out. */
   drives: Array<Entity>;
+  /** Dated events that concern it, earliest first. */
+  events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Metrics about it. */
@@ -2182,6 +2428,12 @@ export type TrendDriversArgs = {
 
 /** A development the whitepaper expects. */
 export type TrendDrivesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A development the whitepaper expects. */
+export type TrendEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2304,6 +2556,7 @@ export type ResolversTypes = ResolversObject<{
   EntityConnection: ResolverTypeWrapper<EntityPageModel>;
   EntityEdge: ResolverTypeWrapper<EntityEdgeResultModel>;
   EntityKind: EntityKind;
+  Event: ResolverTypeWrapper<EntityRecordModel>;
   Figure: ResolverTypeWrapper<EntityRecordModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Framework: ResolverTypeWrapper<EntityRecordModel>;
@@ -2350,6 +2603,7 @@ export type ResolversParentTypes = ResolversObject<{
   Entity: EntityRecordModel;
   EntityConnection: EntityPageModel;
   EntityEdge: EntityEdgeResultModel;
+  Event: EntityRecordModel;
   Figure: EntityRecordModel;
   Float: Scalars['Float']['output'];
   Framework: EntityRecordModel;
@@ -2389,6 +2643,7 @@ export type ApplicationResolvers<ContextType = Context, ParentType extends Resol
   challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<ApplicationChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<ApplicationEventsArgs>>;
   hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType, Partial<ApplicationHardwareArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<ApplicationIndustriesArgs>>;
@@ -2412,6 +2667,7 @@ export type ChallengeResolvers<ContextType = Context, ParentType extends Resolve
   consequences?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ChallengeConsequencesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<ChallengeEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<ChallengeMetricsArgs>>;
@@ -2434,6 +2690,7 @@ export type ConceptResolvers<ContextType = Context, ParentType extends Resolvers
   drivers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ConceptDriversArgs>>;
   enablers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ConceptEnablersArgs>>;
   enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ConceptEnablesArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<ConceptEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<ConceptMetricsArgs>>;
@@ -2450,6 +2707,7 @@ export type DatasetResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<DatasetEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<DatasetMetricsArgs>>;
@@ -2463,7 +2721,7 @@ export type DatasetResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Application' | 'Challenge' | 'Concept' | 'Dataset' | 'Figure' | 'Framework' | 'Hardware' | 'Industry' | 'Metric' | 'Model' | 'Organization' | 'Person' | 'Policy' | 'Product' | 'Publication' | 'Recommendation' | 'Region' | 'Section' | 'Solution' | 'Standard' | 'Technology' | 'Trend', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Application' | 'Challenge' | 'Concept' | 'Dataset' | 'Event' | 'Figure' | 'Framework' | 'Hardware' | 'Industry' | 'Metric' | 'Model' | 'Organization' | 'Person' | 'Policy' | 'Product' | 'Publication' | 'Recommendation' | 'Region' | 'Section' | 'Solution' | 'Standard' | 'Technology' | 'Trend', ParentType, ContextType>;
 }>;
 
 export type EntityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = ResolversObject<{
@@ -2478,11 +2736,31 @@ export type EntityEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
+export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  concerns?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<EventConcernsArgs>>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<EventEventsArgs>>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<EventMetricsArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<EventRelatedArgs, 'direction' | 'type'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<EventSectionsArgs>>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<FigureEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   illustrates?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureIllustratesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2501,6 +2779,7 @@ export type FrameworkResolvers<ContextType = Context, ParentType extends Resolve
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<FrameworkEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<FrameworkMetricsArgs>>;
@@ -2520,6 +2799,7 @@ export type HardwareResolvers<ContextType = Context, ParentType extends Resolver
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwareDevelopersArgs>>;
   enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwareEnablesArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<HardwareEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<HardwareMetricsArgs>>;
@@ -2541,6 +2821,7 @@ export type IndustryResolvers<ContextType = Context, ParentType extends Resolver
   challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<IndustryChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<IndustryEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<IndustryMetricsArgs>>;
@@ -2564,6 +2845,7 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<MetricEventsArgs>>;
   evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, Partial<MetricFiguresArgs>>;
   forecast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2596,6 +2878,7 @@ export type ModelResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ModelDevelopersArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<ModelEventsArgs>>;
   hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType, Partial<ModelHardwareArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2614,6 +2897,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<OrganizationEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investments?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationInvestmentsArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2647,6 +2931,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<PersonEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<PersonMetricsArgs>>;
@@ -2666,6 +2951,7 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyDrivesArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<PolicyEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyIssuersArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2685,6 +2971,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductDevelopersArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<ProductEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<ProductMetricsArgs>>;
@@ -2704,6 +2991,7 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
   cited?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PublicationCitedArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<PublicationEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<PublicationMetricsArgs>>;
@@ -2732,6 +3020,7 @@ export type RecommendationResolvers<ContextType = Context, ParentType extends Re
   challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<RecommendationChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<RecommendationEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<RecommendationMetricsArgs>>;
@@ -2751,6 +3040,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<RegionEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<RegionMetricsArgs>>;
@@ -2788,6 +3078,7 @@ export type SectionResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SectionEntitiesArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<SectionEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<SectionMetricsArgs>>;
@@ -2810,6 +3101,7 @@ export type SolutionResolvers<ContextType = Context, ParentType extends Resolver
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enables?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SolutionEnablesArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<SolutionEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<SolutionMetricsArgs>>;
@@ -2829,6 +3121,7 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StandardDrivesArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<StandardEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StandardIssuersArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2860,7 +3153,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<TechnologyApplicationsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TechnologyDevelopersArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<TechnologyEventsArgs>>;
   hardware?: Resolver<Array<ResolversTypes['Hardware']>, ParentType, ContextType, Partial<TechnologyHardwareArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<TechnologyIndustriesArgs>>;
@@ -2883,6 +3176,7 @@ export type TrendResolvers<ContextType = Context, ParentType extends ResolversPa
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   drivers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendDriversArgs>>;
   drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendDrivesArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<TrendEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<TrendMetricsArgs>>;
@@ -2903,6 +3197,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   Framework?: FrameworkResolvers<ContextType>;
   Hardware?: HardwareResolvers<ContextType>;

@@ -4,7 +4,7 @@ import { entityFields, linked } from './links.js';
 
 export const Standard: StandardResolvers = {
   ...entityFields,
-  issuers: linked(['PUBLISHED_BY', 'OUT']),
+  issuers: linked(['PUBLISHED_BY', 'OUT'], ['PROPOSES', 'IN']),
   addresses: linked(['ADDRESSES', 'OUT']),
   drives: linked(['DRIVES', 'OUT']),
 };

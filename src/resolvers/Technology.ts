@@ -9,6 +9,5 @@ export const Technology: TechnologyResolvers = {
   technologies: linked(['USES', 'OUT', ['Technology']], ['INTEGRATES_WITH', 'BOTH', ['Technology']], ['IS_A', 'BOTH', ['Technology']], ['PART_OF', 'BOTH', ['Technology']], ['ENABLES', 'BOTH', ['Technology']]),
   hardware: linked(['USES', 'OUT', ['Hardware']], ['RUNS_ON', 'OUT', ['Hardware']], ['REQUIRES', 'OUT', ['Hardware']]),
   addresses: linked(['ADDRESSES', 'OUT']),
-  developers: linked(['DEVELOPED_BY', 'OUT'], ['PROPOSES', 'IN']),
   usedBy: linked(['USES', 'IN']),
 };

@@ -9,9 +9,10 @@ import { collapseWhitespace, nameKey } from '../graph/text.js';
 export const SUPPORT_RULES = {
   'names-both-ends': 'the evidence names both ends (by a name or alias), or `via` gives the words that stand for the one it does not',
   'source-named': 'the quote of a SOURCED_FROM relation names its source',
-  'year-stated': 'a metric year is one the text gives (in its evidence or yearEvidence); an undated current value has asOf instead',
+  'year-stated': 'a metric or event year is one the text gives (in its evidence or yearEvidence); an undated current value has asOf instead',
   twins: 'no two entities are one thing under two ids (same name, or ids that differ by a kind prefix)',
   'same-fact-twice': 'no two relations between the same two entities rest on the same quote',
+  'broad-alias': 'no alias that matches inside unrelated words: a generic word, or a Chinese alias of two characters or fewer that does not abbreviate the Chinese name, needs a reason',
 } as const;
 
 export type SupportRule = keyof typeof SUPPORT_RULES;
@@ -25,6 +26,23 @@ export interface SupportFinding {
 
 /** Prefixes that made twins: a Solution "solution-open-computing-platform" beside the Product "open-computing-platform". */
 const KIND_PREFIXES = /^(solution|trend|challenge|recommendation|application|technology|policy|build)-/;
+
+/**
+ * Words too general to stand for one entity: as aliases they turned every server into an AI server and every
+ * "ecosystem" into one entity. Short Chinese aliases are suspect for the same reason (芯片 is every chip).
+ */
+const GENERIC_WORDS = new Set(['生态', '场景', '应用', '场景应用', '技术', '数据', '平台', '系统', '服务器', '芯片', '算法', '模型', '产业', '行业', '发展', '经济社会发展', '网络', '安全', '服务', '计算', 'server', 'chip', 'platform', 'data', 'technology', 'system', 'application', 'ecosystem']);
+const SHORT_CHINESE = /^[\u4e00-\u9fff]{1,2}$/;
+
+/** A short alias that abbreviates the Chinese name, its characters in order (液冷 of 液冷技术, 电商 of 电子商务), stands for it. */
+function abbreviates(short: string, name: string): boolean {
+  let at = 0;
+  for (const ch of short) {
+    at = name.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
 
 /** The forms by which a quote can name an entity, longest first; names shorter than two characters never count. */
 function formsOf(e: EntityRecord): string[] {
@@ -59,7 +77,8 @@ export function checkSupport(entities: Map<string, EntityRecord>, relations: Rel
       if (!names(r.evidence, target)) find('source-named', entry, `the quote does not name ${target.id} ("${target.nameZh}"): "${r.evidence}"`);
       continue;
     }
-    const unnamed = [source, target].filter((e) => e.kind !== 'Metric' && !names(r.evidence, e));
+    // A metric or an event is its quote: only the other end must be named in it.
+    const unnamed = [source, target].filter((e) => e.kind !== 'Metric' && e.kind !== 'Event' && !names(r.evidence, e));
     if (unnamed.length === 0) continue;
     const words = via.get(entry) ?? [];
     const present = words.filter((w) => collapseWhitespace(r.evidence).includes(collapseWhitespace(w)));
@@ -80,7 +99,7 @@ export function checkSupport(entities: Map<string, EntityRecord>, relations: Rel
   const byName = new Map<string, EntityRecord>();
   const byBareId = new Map<string, EntityRecord>();
   for (const e of entities.values()) {
-    if (e.kind === 'Section' || e.kind === 'Figure' || e.kind === 'Metric') continue;
+    if (e.kind === 'Section' || e.kind === 'Figure' || e.kind === 'Metric' || e.kind === 'Event') continue;
     for (const key of [`en:${nameKey(e.name)}`, `zh:${nameKey(e.nameZh)}`]) {
       const other = byName.get(key);
       if (other) find('twins', e.id, `same name as ${other.id}: "${key.slice(3)}"`);
@@ -90,6 +109,14 @@ export function checkSupport(entities: Map<string, EntityRecord>, relations: Rel
     const other = byBareId.get(bare);
     if (other && other.id !== e.id) find('twins', e.id, `the same id as ${other.id} but for a kind prefix`);
     else byBareId.set(bare, e);
+  }
+
+  for (const e of entities.values()) {
+    for (const alias of e.aliases) {
+      const form = nameKey(alias);
+      if (GENERIC_WORDS.has(form)) find('broad-alias', `${e.id} ${alias}`, `"${alias}" is a generic word: it would stand for ${e.id} wherever the text uses it`);
+      else if (SHORT_CHINESE.test(form) && !abbreviates(form, nameKey(e.nameZh))) find('broad-alias', `${e.id} ${alias}`, `"${alias}" has two characters or fewer and does not abbreviate "${e.nameZh}": it matches inside longer, unrelated words`);
+    }
   }
 
   const byPairAndQuote = new Map<string, RelationRecord>();
