@@ -1,6 +1,7 @@
 /**
  * `npm run audit`: a reproducible precision audit of the seed.
  *   npm run audit -- draw --seed 7 --relations 150 --entities 80   writes seed/audits/seed-7.yaml to be reviewed
+ *   npm run audit -- apply seed/audits/seed-7.yaml v1.yaml v2.yaml   sets verdicts from reviewers' files ({part, i, verdict, note})
  *   npm run audit -- score seed/audits/seed-7.yaml                 counts the verdicts
  * A draw takes stated relations (not the derived MENTIONED_IN) and entities (not sections, figures or metrics) at
  * random with a seeded generator, so anyone can draw the same sample again. A reviewer sets each `verdict`:
@@ -57,9 +58,25 @@ function score(file: string) {
   }
 }
 
+/** Reviewers split a sample and each writes `- { i, verdict, note }` lines for one part (relations or entities). */
+function apply(file: string, verdictFiles: string[]) {
+  const text = readFileSync(file, 'utf8');
+  const header = text.split('\n').filter((line) => line.startsWith('#')).join('\n');
+  const audit = load(text) as { seed: number; relations: Record<string, unknown>[]; entities: Record<string, unknown>[] };
+  for (const verdictFile of verdictFiles) {
+    const part = verdictFile.includes('-ent') ? 'entities' : 'relations';
+    for (const v of load(readFileSync(verdictFile, 'utf8')) as { i: number; verdict: string; note?: string }[]) {
+      if (!VERDICTS.includes(v.verdict as (typeof VERDICTS)[number])) throw new Error(`${verdictFile}: item ${v.i} has verdict "${v.verdict}"`);
+      Object.assign(audit[part][v.i], { verdict: v.verdict, note: v.note ?? '' });
+    }
+  }
+  writeFileSync(file, `${header}\n${dump(audit, { lineWidth: 200 })}`);
+}
+
 if (process.argv[2] === 'draw') draw();
+else if (process.argv[2] === 'apply' && process.argv[3]) apply(process.argv[3], process.argv.slice(4));
 else if (process.argv[2] === 'score' && process.argv[3]) score(process.argv[3]);
 else {
-  console.error('usage: npm run audit -- draw --seed N [--relations 150] [--entities 80] | score <file>');
+  console.error('usage: npm run audit -- draw --seed N [--relations 150] [--entities 80] | apply <file> <verdict files…> | score <file>');
   process.exit(2);
 }
