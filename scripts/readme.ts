@@ -1,9 +1,10 @@
 /**
  * `npm run readme`: fills the README's generated sections (graph counts, example queries with their real output,
- * the Browser guide) from the real seed. tests/readme.test.ts fails when the README no longer matches.
+ * the relation vocabulary, the Browser guide) from the real seed. tests/readme.test.ts fails when the README no longer matches.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { RELATION_RULES, RELATION_TYPES } from '../src/graph/vocabulary.js';
 import { TestApi, embeddedStore } from '../tests/helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -67,6 +68,22 @@ const examples: [string, string, number][] = [
     }
   }
 }`, 6],
+  ['AI penetration by industry, 2021 against 2022, and the leader the whitepaper names without a score', `{
+  metrics(indicator: "ai-penetration") {
+    subject { nameZh }
+    year value unit unitCode
+  }
+}`, 8],
+  ['What happened when? The timeline, and what each event concerns', `{
+  entities(kind: Event, first: 20) {
+    edges {
+      node {
+        nameZh
+        ... on Event { year concerns { name } }
+      }
+    }
+  }
+}`, 4],
   ['Search in either language', `{
   zh: search(text: "边缘", first: 3) { score entity { id kind nameZh } }
   en: search(text: "edge comp", first: 3) { score entity { id kind name } }
@@ -115,6 +132,15 @@ export async function renderStats(api: TestApi): Promise<string> {
   return lines.join('\n');
 }
 
+/** The relation types and how to read each, from the one vocabulary the seed checker and the schema use. */
+export function renderVocabulary(): string {
+  const rows = RELATION_TYPES.map((type) => {
+    const rule = RELATION_RULES[type];
+    return `| \`${type}\` | ${rule.meaning}${rule.derived ? ' (derived by the loader)' : ''} |`;
+  });
+  return ['| relation type | read `source TYPE target` as |', '| --- | --- |', ...rows].join('\n');
+}
+
 export function renderGuide(): string {
   const guide = readFileSync(`${root}/browser/queries.cypher`, 'utf8');
   const queries = guide.split(/;\s*\n/).map((q) => q.trim()).filter(Boolean);
@@ -145,6 +171,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   readme = fill(readme, 'examples', await renderExamples(api));
   readme = fill(readme, 'stats', await renderStats(api));
   readme = fill(readme, 'guide', renderGuide());
+  readme = fill(readme, 'vocabulary', renderVocabulary());
   writeFileSync(`${root}/README.md`, readme);
   console.log('README updated');
 }

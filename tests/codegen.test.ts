@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
-import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printType, type GraphQLSchema } from 'graphql';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printType, type GraphQLEnumType, type GraphQLSchema } from 'graphql';
+import { ENTITY_KINDS, RELATION_RULES, RELATION_TYPES } from '../src/graph/vocabulary.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../codegen.js';
 import { loadTypeDefs, startServer, type RunningServer } from '../src/server.js';
@@ -56,4 +57,19 @@ describe('introspection over HTTP, outside production', () => {
     const outputs = await generate({ schema: server.url, generates: { 'schema.graphql': { plugins: ['schema-ast'] } }, cwd: root, silent: true }, false);
     expect(typesOf(buildSchema(outputs[0].content))).toBe(local);
   }, 60_000);
+});
+
+/** The schema's enums are the vocabulary's, word for word: one list of kinds and types, one meaning per type. */
+describe('the schema and the vocabulary', () => {
+  const schema = buildSchema(loadTypeDefs());
+  const values = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues();
+
+  it('list the same entity kinds and relation types, in the same order', () => {
+    expect(values('EntityKind').map((v) => v.name)).toEqual([...ENTITY_KINDS]);
+    expect(values('RelationType').map((v) => v.name)).toEqual([...RELATION_TYPES]);
+  });
+
+  it('read each relation type with the meaning the vocabulary gives it', () => {
+    for (const v of values('RelationType')) expect(v.description, v.name).toBe(RELATION_RULES[v.name as keyof typeof RELATION_RULES].meaning);
+  });
 });

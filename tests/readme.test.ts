@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderExamples, renderGuide, renderStats, section } from '../scripts/readme.js';
+import { renderExamples, renderGuide, renderStats, renderVocabulary, section } from '../scripts/readme.js';
 import { TestApi, describeEachStore } from './helpers.js';
 
 const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
@@ -29,5 +29,9 @@ describeEachStore('the README (run `npm run readme` after changing the seed)', (
 describe('the README', () => {
   it('lists the Browser guide queries of browser/queries.cypher', () => {
     expect(section(readme, 'guide')).toBe(renderGuide());
+  });
+
+  it('reads every relation type as the vocabulary does', () => {
+    expect(section(readme, 'vocabulary')).toBe(renderVocabulary());
   });
 });

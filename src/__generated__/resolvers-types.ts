@@ -1956,13 +1956,13 @@ export type RelationType =
   | 'ENABLES'
   /** the figure source depicts target */
   | 'ILLUSTRATES'
-  /** source and target converge or are combined */
+  /** source and target converge or are combined (read both ways) */
   | 'INTEGRATES_WITH'
   /** the organization source invests in target */
   | 'INVESTS_IN'
   /** source is a kind, instance or subfield of target */
   | 'IS_A'
-  /** source is located in the region target */
+  /** source is located in or belongs to the region target */
   | 'LOCATED_IN'
   /** the metric source is a figure about target */
   | 'MEASURES'
