@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildSeed, SECTIONS_FILE, type SeedFile } from '../src/seed/load.js';
-import { SEED_DIR } from './helpers.js';
+import { SEED_DIR, realSeed } from './helpers.js';
 
 const source = readFileSync(join(SEED_DIR, 'source.txt'), 'utf8');
 const sections: SeedFile = { path: SECTIONS_FILE, content: readFileSync(join(SEED_DIR, SECTIONS_FILE), 'utf8') };
@@ -136,6 +136,14 @@ describe('the seed checker', () => {
       'chapters/test.yaml: metric-test: schema: unit: a metric needs a unit, one of EFLOPS, PERCENT, SCORE, RANK, TIMES, YEARS, ZB, TBPS, GBPS, USD_100M, USD_10K, COUNT',
     );
     expect(reasons(`entities:${energy}\nmetrics:${metric('\n    unit: EFLOPS\n    year: 2022')}`)).toEqual([]);
+  });
+
+  it('takes no mentions from the table of contents or the list of figures', () => {
+    const mentions = realSeed().relations.filter((r) => r.type === 'MENTIONED_IN' && r.target === 'section-preface');
+    // Chapter 4's trend headings stand in the table of contents, between the preface and the body; not in the preface.
+    expect(mentions.map((r) => r.source)).not.toContain('trend-model-scale-expansion');
+    expect(mentions.every((r) => !r.evidence.includes('目 录') && !r.evidence.includes('图目录'))).toBe(true);
+    expect(mentions.map((r) => r.source)).toContain('digital-economy');
   });
 
   it('reports a file that is not valid YAML', () => {

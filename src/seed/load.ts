@@ -98,7 +98,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
   }
   const sectionsParsed = parseFile(sectionsFile, sectionsFileSchema, report);
   if (!sectionsParsed) return { graph: { entities: [], relations: [] }, problems, findings: [] };
-  const source = new SourceText(sourceRaw, sectionsParsed.sections, sectionsParsed.bodyStartsAfter);
+  const source = new SourceText(sourceRaw, sectionsParsed.sections, sectionsParsed.bodyStartsAfter, sectionsParsed.contentsStartsAt);
   for (const p of source.problems) report(SECTIONS_FILE, 'heading', p);
 
   const entities = new Map<string, EntityRecord>();
@@ -421,8 +421,10 @@ function deriveMentions(
       // Latin forms must stand as whole words: "AI" is not a mention inside "AIGC".
       if (/[A-Za-z0-9]/.test(candidate[0]) && i > 0 && /[A-Za-z0-9]/.test(text[i - 1])) continue;
       if (/[A-Za-z0-9]/.test(candidate[len - 1]) && /[A-Za-z0-9]/.test(text[i + len] ?? '')) continue;
-      note(id, source.sectionAt(i), source.sentenceAround(i, i + len));
       matched = len;
+      // The table of contents repeats every heading: a name there is not the section discussing it.
+      if (source.inContents(i)) break;
+      note(id, source.sectionAt(i), source.sentenceAround(i, i + len));
       break;
     }
     i += matched || 1;

@@ -87,6 +87,8 @@ export const chapterFileSchema = z.strictObject({
 
 export const sectionsFileSchema = z.strictObject({
   bodyStartsAfter: text,
+  /** Where the table of contents begins: from there to the body, names are not mentions. */
+  contentsStartsAt: text.optional(),
   sections: z.array(
     z.strictObject({ id: slug, number: sectionNumber, title: text, titleZh: text, heading: text }),
   ),

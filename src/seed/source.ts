@@ -26,12 +26,17 @@ export class SourceText {
   /** Section number -> its ancestors and itself ("3.3.2" -> ["3", "3.3", "3.3.2"]). */
   private readonly lineage = new Map<string, string[]>();
   readonly problems: string[] = [];
+  /** The table of contents and the list of figures: between the preface and the body, part of no section's prose. */
+  private readonly contents: { start: number; end: number };
 
-  constructor(raw: string, sections: SectionSpec[], bodyStartsAfter: string) {
+  constructor(raw: string, sections: SectionSpec[], bodyStartsAfter: string, contentsStartsAt?: string) {
     this.text = collapseWhitespace(raw);
     const bodyMarker = this.text.indexOf(collapseWhitespace(bodyStartsAfter));
     if (bodyMarker < 0) this.problems.push(`bodyStartsAfter text not found in source.txt: ${bodyStartsAfter}`);
-    const bodyStart = bodyMarker + bodyStartsAfter.length;
+    const bodyStart = bodyMarker + collapseWhitespace(bodyStartsAfter).length;
+    const contentsStart = contentsStartsAt === undefined ? -1 : this.text.lastIndexOf(collapseWhitespace(contentsStartsAt), bodyMarker);
+    if (contentsStartsAt !== undefined && contentsStart < 0) this.problems.push(`contentsStartsAt text not found before the body: ${contentsStartsAt}`);
+    this.contents = contentsStart < 0 ? { start: 0, end: 0 } : { start: contentsStart, end: bodyStart };
     let from = 0;
     for (const section of sections) {
       // Numbered headings also stand in the table of contents; only the body's occurrence counts.
@@ -50,6 +55,11 @@ export class SourceText {
       const parts = number.split('.');
       this.lineage.set(number, /^\d/.test(number) ? parts.map((_, i) => parts.slice(0, i + 1).join('.')) : [number]);
     }
+  }
+
+  /** True inside the table of contents or the list of figures, whose headings mention everything once more. */
+  inContents(position: number): boolean {
+    return this.contents.start <= position && position < this.contents.end;
   }
 
   /** Every start position of `quote` (compared after collapsing whitespace). */
