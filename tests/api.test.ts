@@ -172,7 +172,7 @@ describeEachStore('the API', ({ open }) => {
           year: 2016,
           name: 'AlphaGo defeats a professional Go player',
           evidence: '2016年,谷歌开发的人工智能 AlphaGo 战胜专业围棋选手,这一成果迎来了深度学习的热潮',
-          concerns: [{ id: 'alphago' }, { id: 'google' }, { id: 'deep-learning-boom' }],
+          concerns: [{ id: 'deep-learning-boom' }, { id: 'alphago' }, { id: 'google' }],
         },
       ]);
     });

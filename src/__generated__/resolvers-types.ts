@@ -692,8 +692,6 @@ export type Framework = Entity & {
   sections: Array<Section>;
   /** Technologies it is a kind of, uses or enables. Follows IS_A out, USES out, ENABLES out. */
   technologies: Array<Entity>;
-  /** What uses it. Follows USES in, RUNS_ON in. */
-  usedBy: Array<Entity>;
 };
 
 
@@ -734,12 +732,6 @@ export type FrameworkSectionsArgs = {
 
 /** A software framework. */
 export type FrameworkTechnologiesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** A software framework. */
-export type FrameworkUsedByArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1506,8 +1498,6 @@ export type Product = Entity & {
   related: Array<Entity>;
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
-  /** Infrastructure it runs on. Follows RUNS_ON out. */
-  runsOn: Array<Entity>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
   /** What it uses. Follows USES out. */
@@ -1555,12 +1545,6 @@ export type ProductRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
-};
-
-
-/** A named product, platform or service. */
-export type ProductRunsOnArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1859,8 +1843,6 @@ export type Region = Entity & {
   nameZh: Scalars['String']['output'];
   /** Organizations and facilities located there. Follows LOCATED_IN in (Organization/Hardware). */
   organizations: Array<Entity>;
-  /** Regions within it. Follows LOCATED_IN in (Region). */
-  parts: Array<Region>;
   /** Policies issued or applying there. Follows PUBLISHED_BY in, LOCATED_IN in (Policy). */
   policies: Array<Entity>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
@@ -1886,12 +1868,6 @@ export type RegionMetricsArgs = {
 
 /** A country, province or other area. */
 export type RegionOrganizationsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** A country, province or other area. */
-export type RegionPartsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1946,7 +1922,7 @@ export type RelationType =
   | 'APPLIED_IN'
   /** source leads to the challenge or trend target */
   | 'CAUSES'
-  /** the event source concerns target (who acted, what it was about) */
+  /** the event or trend source is about target (who acted, what it concerns) */
   | 'CONCERNS'
   /** source was developed, built or released by target */
   | 'DEVELOPED_BY'
@@ -2181,8 +2157,6 @@ export type Standard = Entity & {
   aliases: Array<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
-  /** What it drives. Follows DRIVES out. */
-  drives: Array<Entity>;
   /** Dated events that concern it, earliest first. */
   events: Array<Event>;
   id: Scalars['ID']['output'];
@@ -2206,12 +2180,6 @@ export type Standard = Entity & {
 
 /** A standard, grade or specification. */
 export type StandardAddressesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** A standard, grade or specification. */
-export type StandardDrivesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2387,6 +2355,8 @@ export type Trend = Entity & {
   affects: Array<Entity>;
   /** Other surface forms, in either language. */
   aliases: Array<Scalars['String']['output']>;
+  /** What it is about, as its own words name it. Follows CONCERNS out. */
+  concerns: Array<Entity>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
   /** What drives or leads to it. Follows DRIVES in, CAUSES in. */
@@ -2416,6 +2386,12 @@ export type Trend = Entity & {
 
 /** A development the whitepaper expects. */
 export type TrendAffectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A development the whitepaper expects. */
+export type TrendConcernsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2789,7 +2765,6 @@ export type FrameworkResolvers<ContextType = Context, ParentType extends Resolve
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<FrameworkRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<FrameworkSectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkTechnologiesArgs>>;
-  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2979,7 +2954,6 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ProductRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ProductRelationsArgs, 'direction'>>;
-  runsOn?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductRunsOnArgs>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ProductSectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductTechnologiesArgs>>;
   usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductUsedByArgs>>;
@@ -3047,7 +3021,6 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RegionOrganizationsArgs>>;
-  parts?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<RegionPartsArgs>>;
   policies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RegionPoliciesArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<RegionRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegionRelationsArgs, 'direction'>>;
@@ -3120,7 +3093,6 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  drives?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StandardDrivesArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<StandardEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StandardIssuersArgs>>;
@@ -3172,6 +3144,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
 export type TrendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trend'] = ResolversParentTypes['Trend']> = ResolversObject<{
   affects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendAffectsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  concerns?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendConcernsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   drivers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendDriversArgs>>;

@@ -206,11 +206,11 @@ export const RELATION_RULES: Record<RelationType, RelationRule> = {
     to: [...DOMAIN, 'Metric'],
   },
   CONCERNS: {
-    // Events get theirs from `concerns`, each carrying the event's own quote.
-    meaning: 'the event source concerns target (who acted, what it was about)',
-    from: ['Event'],
+    // Events get theirs from `concerns`, each carrying the event's own quote; a trend's are written, quoting the
+    // sentence (often its heading) that names what it is about.
+    meaning: 'the event or trend source is about target (who acted, what it concerns)',
+    from: ['Event', 'Trend'],
     to: DOMAIN,
-    derived: true,
   },
   MENTIONED_IN: {
     meaning: 'source is discussed in the section target',

@@ -5,5 +5,4 @@ import { entityFields, linked } from './links.js';
 export const Framework: FrameworkResolvers = {
   ...entityFields,
   technologies: linked(['IS_A', 'OUT'], ['USES', 'OUT'], ['ENABLES', 'OUT']),
-  usedBy: linked(['USES', 'IN'], ['RUNS_ON', 'IN']),
 };

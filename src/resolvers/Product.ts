@@ -5,7 +5,6 @@ import { entityFields, linked } from './links.js';
 export const Product: ProductResolvers = {
   ...entityFields,
   developers: linked(['DEVELOPED_BY', 'OUT'], ['PROPOSES', 'IN']),
-  runsOn: linked(['RUNS_ON', 'OUT']),
   technologies: linked(['USES', 'OUT']),
   usedBy: linked(['USES', 'IN'], ['RUNS_ON', 'IN']),
   applications: linked(['APPLIED_IN', 'OUT'], ['ENABLES', 'OUT']),

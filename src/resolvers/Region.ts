@@ -6,5 +6,4 @@ export const Region: RegionResolvers = {
   ...entityFields,
   organizations: linked(['LOCATED_IN', 'IN', ['Organization', 'Hardware']]),
   policies: linked(['PUBLISHED_BY', 'IN'], ['LOCATED_IN', 'IN', ['Policy']]),
-  parts: linked(['LOCATED_IN', 'IN', ['Region']]),
 };

@@ -6,5 +6,4 @@ export const Standard: StandardResolvers = {
   ...entityFields,
   issuers: linked(['PUBLISHED_BY', 'OUT'], ['PROPOSES', 'IN']),
   addresses: linked(['ADDRESSES', 'OUT']),
-  drives: linked(['DRIVES', 'OUT']),
 };

@@ -8,4 +8,5 @@ export const Trend: TrendResolvers = {
   drives: linked(['DRIVES', 'OUT'], ['CAUSES', 'OUT']),
   affects: linked(['AFFECTS', 'OUT']),
   requires: linked(['REQUIRES', 'OUT']),
+  concerns: linked(['CONCERNS', 'OUT']),
 };
