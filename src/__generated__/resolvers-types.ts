@@ -362,8 +362,6 @@ export type Dataset = Entity & {
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
-  /** What uses or needs it. Follows USES in, REQUIRES in. */
-  usedBy: Array<Entity>;
 };
 
 
@@ -398,12 +396,6 @@ export type DatasetRelationsArgs = {
 
 /** A named dataset. */
 export type DatasetSectionsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** A named dataset. */
-export type DatasetUsedByArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1384,8 +1376,6 @@ export type PersonWorksArgs = {
 /** A government policy, plan or programme. */
 export type Policy = Entity & {
   __typename?: 'Policy';
-  /** Challenges it addresses. Follows ADDRESSES out. */
-  addresses: Array<Challenge>;
   /** Other surface forms, in either language. */
   aliases: Array<Scalars['String']['output']>;
   description: Scalars['String']['output'];
@@ -1412,12 +1402,6 @@ export type Policy = Entity & {
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
-};
-
-
-/** A government policy, plan or programme. */
-export type PolicyAddressesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2692,7 +2676,6 @@ export type DatasetResolvers<ContextType = Context, ParentType extends Resolvers
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<DatasetRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DatasetRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<DatasetSectionsArgs>>;
-  usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<DatasetUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2921,7 +2904,6 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type PolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<PolicyAddressesArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -7,5 +7,4 @@ export const Policy: PolicyResolvers = {
   issuers: linked(['PUBLISHED_BY', 'OUT']),
   regions: linked(['LOCATED_IN', 'OUT']),
   drives: linked(['DRIVES', 'OUT'], ['AFFECTS', 'OUT']),
-  addresses: linked(['ADDRESSES', 'OUT']),
 };
