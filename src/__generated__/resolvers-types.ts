@@ -2361,8 +2361,6 @@ export type Trend = Entity & {
   related: Array<Entity>;
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
-  /** What it needs. Follows REQUIRES out. */
-  requires: Array<Entity>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
 };
@@ -2418,12 +2416,6 @@ export type TrendRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
-};
-
-
-/** A development the whitepaper expects. */
-export type TrendRequiresArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3139,7 +3131,6 @@ export type TrendResolvers<ContextType = Context, ParentType extends ResolversPa
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<TrendRelatedArgs, 'direction' | 'type'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<TrendRelationsArgs, 'direction'>>;
-  requires?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendRequiresArgs>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<TrendSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

@@ -7,6 +7,5 @@ export const Trend: TrendResolvers = {
   drivers: linked(['DRIVES', 'IN'], ['CAUSES', 'IN']),
   drives: linked(['DRIVES', 'OUT'], ['CAUSES', 'OUT']),
   affects: linked(['AFFECTS', 'OUT']),
-  requires: linked(['REQUIRES', 'OUT']),
   concerns: linked(['CONCERNS', 'OUT']),
 };
