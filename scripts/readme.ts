@@ -2,7 +2,7 @@
  * `npm run readme`: fills the README's generated sections (graph counts, example queries with their real output,
  * the relation vocabulary, the Browser guide) from the real seed. tests/readme.test.ts fails when the README no longer matches.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RELATION_RULES, RELATION_TYPES } from '../src/graph/vocabulary.js';
 import { TestApi, embeddedStore } from '../tests/helpers.js';
@@ -132,6 +132,28 @@ export async function renderStats(api: TestApi): Promise<string> {
   return lines.join('\n');
 }
 
+/** The worked operations of examples/operations, each a question (its first comment line) and one named operation. */
+export function operationFiles(): { file: string; question: string; document: string }[] {
+  const dir = `${root}/examples/operations`;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(`${dir}/${file}`, 'utf8');
+      const question = /^#\s*(.+)$/m.exec(text)?.[1] ?? file;
+      return { file, question, document: text.replace(/^#.*\n/, '').trim() };
+    });
+}
+
+export async function renderOperations(api: TestApi): Promise<string> {
+  const parts: string[] = [];
+  for (const { file, question, document } of operationFiles()) {
+    const data = await api.data(document);
+    parts.push(`<details><summary>${question} (<a href="examples/operations/${file}">${file}</a>)</summary>\n\n\`\`\`graphql\n${document}\n\`\`\`\n\n\`\`\`json\n${pretty(trim(data, 3))}\n\`\`\`\n\n</details>`);
+  }
+  return parts.join('\n\n');
+}
+
 /** The relation types and how to read each, from the one vocabulary the seed checker and the schema use. */
 export function renderVocabulary(): string {
   const rows = RELATION_TYPES.map((type) => {
@@ -172,6 +194,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   readme = fill(readme, 'stats', await renderStats(api));
   readme = fill(readme, 'guide', renderGuide());
   readme = fill(readme, 'vocabulary', renderVocabulary());
+  readme = fill(readme, 'operations', await renderOperations(api));
   writeFileSync(`${root}/README.md`, readme);
   console.log('README updated');
 }
