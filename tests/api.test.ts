@@ -105,9 +105,41 @@ describeEachStore('the API', ({ open }) => {
       const deep = await api.run('{ neighborhood(id: "gpu", depth: 4) { truncated } }');
       expect(codeOf(deep)).toBe('BAD_USER_INPUT');
       expect(deep.errors?.[0].message).toBe('depth must be between 1 and 3; got 4 (at Query.neighborhood)');
-      const missing = await api.run('{ neighborhood(id: "no-such-thing") { truncated } }');
+      const missing = await api.run('{ neighborhood(id: "no-such-thing-at-all") { truncated } }');
       expect(codeOf(missing)).toBe('NOT_FOUND');
-      expect(missing.errors?.[0].message).toBe('no entity has id "no-such-thing" (argument id)');
+      expect(missing.errors?.[0].message).toMatch(/^no entity has the id, name or alias "no-such-thing-at-all" \(argument id\)/);
+    });
+  });
+
+  describe('names wherever an entity is named', () => {
+    it('takes a Chinese or English name or alias, in any case or width, where an id is asked for', async () => {
+      const { zh, en, wide, entity } = await api.data(`{
+        zh: neighborhood(id: "液冷") { nodes { id } }
+        en: shortestPath(from: "大模型", to: "Liquid Cooling") { nodes { id } }
+        wide: entity(id: "ＧＰＵ") { id }
+        entity(id: "large models") { id nameZh }
+      }`);
+      expect(zh.nodes[0].id).toBe('liquid-cooling');
+      expect(en.nodes[0].id).toBe('large-models');
+      expect(en.nodes.at(-1).id).toBe('liquid-cooling');
+      expect(wide).toEqual({ id: 'gpu' });
+      expect(entity).toEqual({ id: 'large-models', nameZh: '大模型' });
+    });
+
+    it('prefers the entity to a section of the same name, even when the section id sorts first', async () => {
+      const { vision, trend } = await api.data(`{
+        vision: entity(id: "计算机视觉") { id kind }
+        trend: entity(id: "边缘智能应运而生,边缘计算与人工智能融合发展") { id kind }
+      }`);
+      expect(vision).toEqual({ id: 'computer-vision', kind: 'Technology' });
+      expect(trend).toEqual({ id: 'trend-edge-intelligence-emerges', kind: 'Trend' });
+    });
+
+    it('answers an unknown name with NOT_FOUND naming the closest entities, and an unknown entity() with null', async () => {
+      const typo = await api.run('{ shortestPath(from: "liquid coolng", to: "gpu") { length } }');
+      expect(codeOf(typo)).toBe('NOT_FOUND');
+      expect(typo.errors?.[0].message).toMatch(/^no entity has the id, name or alias "liquid coolng" \(argument from\); closest: liquid-cooling \(液冷技术\)/);
+      expect(await api.data('{ entity(id: "liquid-coolng") { id } }')).toEqual({ entity: null });
     });
   });
 

@@ -108,6 +108,10 @@ const ALL_CASES: ({ label: string; name: StatementName; params?: Record<string, 
     why: 'every entity, ordered by id (the `entities` page without kind, and the cost model measuring the graph)',
   },
   {
+    label: 'resolveRefs', name: 'resolveRefs', labelScans: ['Entity'],
+    why: 'names and aliases live in a list property (keys), which no index covers: one pass over Entity for all the names of a request',
+  },
+  {
     label: 'searchTerms', name: 'searchTerms', labelScans: ['Entity'],
     why: 'search ranks with corpus figures over every entity (count, summed field lengths): one pass over Entity by design',
   },

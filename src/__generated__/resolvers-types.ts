@@ -1637,7 +1637,10 @@ export type Query = {
   __typename?: 'Query';
   /** Entities ordered by id, optionally of one kind. `first` is at most 100. */
   entities: EntityConnection;
-  /** One entity by id; null when no entity has that id. */
+  /**
+   * One entity by id, or by a name or alias in either language (case-, width- and space-insensitive: "液冷",
+   * "liquid cooling", "ＧＰＵ"); null when nothing has that id or name.
+   */
   entity?: Maybe<Entity>;
   /**
    * Numeric facts the whitepaper states, ordered by year (undated last). `subject` is an entity id, name, Chinese name
@@ -1647,7 +1650,8 @@ export type Query = {
    */
   metrics: Array<Metric>;
   /**
-   * The entities within `depth` hops of `id` (relations followed in both directions) and the relations among them.
+   * The entities within `depth` hops of `id` (an id, or a name or alias in either language) and the relations among
+   * them, followed in both directions. An unknown `id` is NOT_FOUND, naming the closest entities.
    * `depth` is 1 to 3. Without `relationTypes`, every type but MENTIONED_IN is followed.
    * At most `limit` nodes (up to 500) are returned, nearest first; `truncated` says when more were in reach.
    */
@@ -1655,7 +1659,8 @@ export type Query = {
   /** Entities whose English or Chinese name or alias matches `text`, best first. `first` is at most 100. */
   search: Array<SearchHit>;
   /**
-   * The shortest chain of relations joining two entities, followed in either direction; null when none is within
+   * The shortest chain of relations joining two entities (each an id, or a name or alias in either language; an
+   * unknown one is NOT_FOUND naming the closest entities), followed in either direction; null when none is within
    * `maxDepth` hops (1 to 10). Without `relationTypes`, every type but MENTIONED_IN is followed. When several
    * paths are equally short, the one through the least-connected entities (fewest relations in total) is returned,
    * since it says more than a path through a hub; remaining ties go to the sequence of node ids that sorts first.

@@ -89,6 +89,12 @@ export interface GraphStore {
   listEntities(args: { kind?: EntityKind; offset: number; limit: number }): Promise<{ items: EntityRecord[]; totalCount: number }>;
   /** Every relation touching each id, grouped per id in key order (outgoing and incoming). */
   relationsOf(ids: readonly string[]): Promise<RelationRecord[][]>;
+  /**
+   * The id each reference stands for: an id, a name or an alias in either language, compared case-, width- and
+   * space-insensitively (nameKey). Where a section or figure shares a name with an entity, the entity wins; then the
+   * smallest id. Null for a reference that names nothing.
+   */
+  resolve(refs: readonly string[]): Promise<(string | null)[]>;
   /** Entities whose names or aliases match `text`, best first. */
   search(args: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]>;
   /** Entities within `depth` hops of `id`, ignoring direction, and the relations between them; null for an unknown id. */

@@ -242,6 +242,11 @@ export const METRIC_UNIT_CODES = Object.keys(METRIC_UNITS) as MetricUnit[];
 export const METRIC_QUALIFIERS = ['AT_LEAST', 'ORDER_OF_MAGNITUDE', 'APPROXIMATE'] as const;
 export type MetricQualifier = (typeof METRIC_QUALIFIERS)[number];
 
+/** Sections and figures are the document's own parts: where one shares a name with an entity, the name means the entity. */
+export function isDocumentPart(kind: EntityKind): boolean {
+  return kind === 'Section' || kind === 'Figure';
+}
+
 export function isAllowed(type: RelationType, from: EntityKind, to: EntityKind): boolean {
   const rule = RELATION_RULES[type];
   return rule.from.includes(from) && rule.to.includes(to);

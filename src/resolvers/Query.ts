@@ -1,6 +1,6 @@
 /** Root fields: arguments (already checked against their ranges by src/cost.ts) are handed to the store port. */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import type { EntityRecord, Subgraph } from '../graph/types.js';
+import type { EntityRecord, GraphStore, Subgraph } from '../graph/types.js';
 import { BadUserInput, NotFound, clip } from '../errors.js';
 
 export interface EntityPage {
@@ -24,14 +24,31 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]) + 1;
 }
 
-async function requireEntity(id: string, argument: string, ctx: { loaders: { entity: { load(id: string): Promise<EntityRecord | null> } } }) {
-  const entity = await ctx.loaders.entity.load(id);
-  if (!entity) throw new NotFound(`no entity has id "${clip(id)}" (argument ${argument})`);
-  return entity;
+type Lookup = { store: { resolve(refs: readonly string[]): Promise<(string | null)[]> }; loaders: { entity: { load(id: string): Promise<EntityRecord | null> } } };
+
+/** An entity named by an argument: its id first (batched through the loader), else a name or alias in either language. */
+async function findEntity(ref: string, ctx: Lookup): Promise<EntityRecord | null> {
+  const byId = await ctx.loaders.entity.load(ref);
+  if (byId) return byId;
+  const [id] = await ctx.store.resolve([ref]);
+  return id ? ctx.loaders.entity.load(id) : null;
+}
+
+/**
+ * The entity an argument names (ids are names too), or NOT_FOUND naming the closest entities so the caller can ask
+ * again. Resolving first keeps a failure to two rounds of store calls, which matters to the siblings it cancels.
+ */
+async function requireEntity(ref: string, argument: string, ctx: Lookup & { store: { search: GraphStore['search'] } }): Promise<EntityRecord> {
+  const [id] = await ctx.store.resolve([ref]);
+  const entity = id ? await ctx.loaders.entity.load(id) : null;
+  if (entity) return entity;
+  const hits = ref.trim() ? await ctx.store.search({ text: ref.trim(), limit: 3 }) : [];
+  const closest = hits.map((h) => `${h.entity.id} (${h.entity.nameZh})`).join(', ');
+  throw new NotFound(`no entity has the id, name or alias "${clip(ref)}" (argument ${argument})${closest ? `; closest: ${closest}` : ''}`);
 }
 
 export const Query: QueryResolvers = {
-  entity: (_root, { id }, ctx) => ctx.loaders.entity.load(id),
+  entity: (_root, { id }, ctx) => findEntity(id, ctx),
 
   entities: async (_root, { kind, first, after }, ctx) => {
     const offset = after ? decodeCursor(after) : 0;
@@ -43,10 +60,10 @@ export const Query: QueryResolvers = {
 
   neighborhood: async (_root, { id, depth, relationTypes, limit }, ctx) => {
     const nodes = limit!;
-    await requireEntity(id, 'id', ctx);
+    const centre = await requireEntity(id, 'id', ctx);
     // One node more than asked for tells whether the answer was cut.
-    const found = await ctx.store.neighborhood({ id, depth: depth!, types: relationTypes ?? undefined, limit: nodes + 1 });
-    if (!found) throw new NotFound(`no entity has id "${clip(id)}" (argument id)`);
+    const found = await ctx.store.neighborhood({ id: centre.id, depth: depth!, types: relationTypes ?? undefined, limit: nodes + 1 });
+    if (!found) throw new NotFound(`no entity has id "${clip(centre.id)}" (argument id)`);
     if (found.nodes.length <= nodes) return { ...found, truncated: false };
     const kept = new Set(found.nodes.slice(0, nodes).map((n) => n.id));
     return {
@@ -57,9 +74,8 @@ export const Query: QueryResolvers = {
   },
 
   shortestPath: async (_root, { from, to, maxDepth, relationTypes }, ctx) => {
-    await requireEntity(from, 'from', ctx);
-    await requireEntity(to, 'to', ctx);
-    return ctx.store.shortestPath({ from, to, maxDepth: maxDepth!, types: relationTypes ?? undefined });
+    const [source, target] = await Promise.all([requireEntity(from, 'from', ctx), requireEntity(to, 'to', ctx)]);
+    return ctx.store.shortestPath({ from: source.id, to: target.id, maxDepth: maxDepth!, types: relationTypes ?? undefined });
   },
 
   metrics: (_root, { subject, region, year, indicator }, ctx) =>

@@ -10,7 +10,7 @@ import type {
   Stats,
   Subgraph,
 } from '../types.js';
-import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
+import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import type { SeedGraph } from '../types.js';
 import { NameSearch } from './search.js';
@@ -40,10 +40,15 @@ export class EmbeddedStore implements GraphStore {
     for (const e of this.sorted) {
       for (const form of [e.id, e.name, e.nameZh, ...e.aliases]) {
         const key = nameKey(form);
-        if (!this.byKey.has(key)) this.byKey.set(key, e.id);
+        const held = this.byKey.get(key);
+        if (held === undefined || (isDocumentPart(this.byId.get(held)!.kind) && !isDocumentPart(e.kind))) this.byKey.set(key, e.id);
       }
     }
     this.names = new NameSearch(this.sorted);
+  }
+
+  async resolve(refs: readonly string[]) {
+    return refs.map((ref) => this.resolve1(ref) ?? null);
   }
 
   async getEntities(ids: readonly string[]) {
@@ -95,8 +100,8 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async metrics({ subject, region, year, indicator }: MetricFilter) {
-    const subjectId = subject === undefined ? undefined : this.resolve(subject);
-    const regionEntity = region === undefined ? undefined : this.byId.get(this.resolve(region) ?? '');
+    const subjectId = subject === undefined ? undefined : this.resolve1(subject);
+    const regionEntity = region === undefined ? undefined : this.byId.get(this.resolve1(region) ?? '');
     if (subject !== undefined && !subjectId) return [];
     if (region !== undefined && regionEntity?.kind !== 'Region') return [];
     const measured = subjectId
@@ -191,7 +196,7 @@ export class EmbeddedStore implements GraphStore {
     )!;
   }
 
-  private resolve(text: string): string | undefined {
+  private resolve1(text: string): string | undefined {
     return this.byKey.get(nameKey(text));
   }
 }

@@ -47,6 +47,14 @@ const reads = {
       RETURN id, collect(${RELATION}) AS relations`,
     params: { ids: ['gpu'] },
   },
+  // A list property has no index: the names are matched in one pass over Entity, whatever their number.
+  resolveRefs: {
+    cypher: `
+      MATCH (n:Entity)
+      WHERE any(k IN n.keys WHERE k IN $keys)
+      RETURN n.id AS id, n.kind AS kind, [k IN n.keys WHERE k IN $keys] AS matched`,
+    params: { keys: ['gpu', '液冷'] },
+  },
   // Search needs, for the query's terms, every entity holding one (exact, or a word a prefix term begins) with its
   // terms per field, and corpus figures over every entity: one pass over the Entity label (see neo4j/search.ts).
   searchTerms: {

@@ -11,9 +11,9 @@ import type {
   Stats,
   Subgraph,
 } from '../types.js';
-import { ENTITY_KINDS, RELATION_TYPES } from '../vocabulary.js';
+import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
-import { compareRelations, defaultTraversalTypes } from '../traversal.js';
+import { compareIds, compareRelations, defaultTraversalTypes } from '../traversal.js';
 import { STATEMENTS, type StatementName } from './statements.js';
 import { toPlain } from './values.js';
 import { rankTermMatches, termQuery, type TermMatch } from './search.js';
@@ -123,6 +123,22 @@ export class Neo4jStore implements GraphStore {
     const result = await this.read('shortestPath', { from, to, maxDepth: neo4j.int(maxDepth), types: types ?? defaultTraversalTypes() });
     if (result.records.length === 0) return null;
     return toSubgraph(result.records[0].get('nodes'), result.records[0].get('edges'), false);
+  }
+
+  async resolve(refs: readonly string[]) {
+    const keys = [...new Set(refs.map(nameKey))];
+    if (keys.length === 0) return [];
+    const result = await this.read('resolveRefs', { keys });
+    // Per key, the entity over a section or figure of the same name, then the smallest id (as the embedded store).
+    const best = new Map<string, { id: string; part: boolean }>();
+    for (const r of result.records) {
+      const candidate = { id: r.get('id') as string, part: isDocumentPart(r.get('kind') as EntityKind) };
+      for (const key of r.get('matched') as string[]) {
+        const held = best.get(key);
+        if (!held || (held.part && !candidate.part) || (held.part === candidate.part && compareIds(candidate.id, held.id) < 0)) best.set(key, candidate);
+      }
+    }
+    return refs.map((ref) => best.get(nameKey(ref))?.id ?? null);
   }
 
   async metrics({ subject, region, year, indicator }: MetricFilter) {
