@@ -19,6 +19,7 @@ const config: CodegenConfig = {
           Entity: record,
           ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, record])),
           Relation: '../graph/types.js#RelationRecord',
+          Node: '../resolvers/connections.js#NodeRecord',
           Subgraph: '../resolvers/Query.js#SubgraphResult',
           Path: '../graph/types.js#Subgraph',
           SearchHit: '../graph/types.js#SearchHit',

@@ -111,6 +111,24 @@ describeEachStore('the API', ({ open }) => {
     });
   });
 
+  describe('Node ids for client caches', () => {
+    it('gives every relation a stable id that node(id:) fetches again, as it does an entity', async () => {
+      const { entity } = await api.data('{ entity(id: "liquid-cooling") { relations(types: [ADDRESSES], direction: OUT) { id type source { id } target { id } evidence } } }');
+      const relation = entity.relations.find((r: any) => r.target.id === 'energy-consumption');
+      expect(relation.id).toBe('ADDRESSES:liquid-cooling:energy-consumption');
+      const { again, gpu, gone, unknown } = await api.data(`{
+        again: node(id: "${relation.id}") { id ... on Relation { type evidence source { id } } }
+        gpu: node(id: "gpu") { id ... on Entity { kind nameZh } }
+        gone: node(id: "USES:liquid-cooling:energy-consumption") { id }
+        unknown: node(id: "no-such-thing") { id }
+      }`);
+      expect(again).toEqual({ id: relation.id, type: 'ADDRESSES', evidence: relation.evidence, source: { id: 'liquid-cooling' } });
+      expect(gpu).toEqual({ id: 'gpu', kind: 'Hardware', nameZh: '图形处理器' });
+      expect(gone).toBeNull();
+      expect(unknown).toBeNull();
+    });
+  });
+
   describe('names wherever an entity is named', () => {
     it('takes a Chinese or English name or alias, in any case or width, where an id is asked for', async () => {
       const { zh, en, wide, entity } = await api.data(`{

@@ -50,6 +50,14 @@ async function requireEntity(ref: string, argument: string, ctx: Lookup & { stor
 export const Query: QueryResolvers = {
   entity: (_root, { id }, ctx) => findEntity(id, ctx),
 
+  node: async (_root, { id }, ctx) => {
+    const relation = /^([A-Z_]+):([a-z0-9-]+):([a-z0-9-]+)$/.exec(id);
+    if (!relation) return ctx.loaders.entity.load(id);
+    const [, type, source, target] = relation;
+    const relations = await ctx.loaders.relations.load(source);
+    return relations.find((r) => r.type === type && r.source === source && r.target === target) ?? null;
+  },
+
   entities: async (_root, { kind, first, after }, ctx) => {
     const offset = after ? decodeCursor(after) : 0;
     const page = await ctx.store.listEntities({ kind: kind ?? undefined, offset, limit: first! });

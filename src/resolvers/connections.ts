@@ -5,7 +5,9 @@ import type {
   PathResolvers,
   RelationResolvers,
   EntityResolvers,
+  NodeResolvers,
 } from '../__generated__/resolvers-types.js';
+import type { EntityRecord, RelationRecord } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
 import { encodeCursor } from './Query.js';
 
@@ -24,7 +26,20 @@ export const EntityEdge: EntityEdgeResolvers = {
   node: (edge) => edge.node,
 };
 
+/** What a Node is in the stores: an entity record or a relation record. */
+export type NodeRecord = EntityRecord | RelationRecord;
+
+/** A relation's id: its type and ends, which identify it (one relation per type, source and target). */
+export function relationId(r: RelationRecord): string {
+  return `${r.type}:${r.source}:${r.target}`;
+}
+
+export const Node: NodeResolvers = {
+  __resolveType: (node) => ('kind' in node ? node.kind : 'Relation'),
+};
+
 export const Relation: RelationResolvers = {
+  id: (r) => relationId(r),
   source: async (r, _args, ctx) => (await ctx.loaders.entity.load(r.source))!,
   target: async (r, _args, ctx) => (await ctx.loaders.entity.load(r.target))!,
   section: async (r, _args, ctx) => (await ctx.loaders.entity.load(sectionId(r.section)))!,

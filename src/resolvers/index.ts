@@ -3,7 +3,7 @@ import { isNonNullType, type GraphQLResolveInfo } from 'graphql';
 import type { QueryResolvers, Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { Query } from './Query.js';
-import { Entity, EntityConnection, EntityEdge, Path, Relation } from './connections.js';
+import { Entity, EntityConnection, EntityEdge, Node, Path, Relation } from './connections.js';
 import { Application } from './Application.js';
 import { Challenge } from './Challenge.js';
 import { Concept } from './Concept.js';
@@ -48,7 +48,7 @@ function abandonOnFailure(query: QueryResolvers): QueryResolvers {
 
 export const resolvers: Resolvers = {
   Query: abandonOnFailure(Query),
-  Entity, EntityConnection, EntityEdge, Path, Relation,
+  Entity, EntityConnection, EntityEdge, Node, Path, Relation,
   Application, Challenge, Concept, Dataset, Event, Figure, Framework, Hardware, Industry, Metric, Model, Organization,
   Person, Policy, Product, Publication, Recommendation, Region, Section, Solution, Standard, Technology, Trend,
 };
