@@ -397,7 +397,6 @@ describe.runIf(!!neo4jUri)('the differential contract: both stores answer the sa
   });
 
   // Every id, name and alias as written, upper-cased, in full-width letters and spaced out, plus names of nothing.
-  const fullWidth = (t: string) => t.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
   const refs = uniq(seed.entities.flatMap((e) => [e.id, e.name, e.nameZh, ...e.aliases]).flatMap((t) => [t, t.toUpperCase(), fullWidth(t), ` ${t.split('').join(' ')} `]));
   const refBatches = [...Array(Math.ceil(refs.length / 200)).keys()].map((i) => [...refs.slice(i * 200, (i + 1) * 200), 'no-such-entity', '', '液冷 技术X']);
   it(`resolve answers the same id for every id, name and alias, in any case, width and spacing (${refs.length} references in ${refBatches.length} batches)`, async () => {

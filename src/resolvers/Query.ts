@@ -2,6 +2,7 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { EntityRecord, GraphStore, Subgraph } from '../graph/types.js';
 import { BadUserInput, NotFound, clip } from '../errors.js';
+import { parseRelationId, relationId } from './links.js';
 
 export interface EntityPage {
   items: EntityRecord[];
@@ -51,11 +52,10 @@ export const Query: QueryResolvers = {
   entity: (_root, { id }, ctx) => findEntity(id, ctx),
 
   node: async (_root, { id }, ctx) => {
-    const relation = /^([A-Z_]+):([a-z0-9-]+):([a-z0-9-]+)$/.exec(id);
-    if (!relation) return ctx.loaders.entity.load(id);
-    const [, type, source, target] = relation;
-    const relations = await ctx.loaders.relations.load(source);
-    return relations.find((r) => r.type === type && r.source === source && r.target === target) ?? null;
+    const wanted = parseRelationId(id);
+    if (!wanted) return ctx.loaders.entity.load(id);
+    const relations = await ctx.loaders.relations.load(wanted.source);
+    return relations.find((r) => relationId(r) === id) ?? null;
   },
 
   entities: async (_root, { kind, first, after }, ctx) => {

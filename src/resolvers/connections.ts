@@ -10,6 +10,7 @@ import type {
 import type { EntityRecord, RelationRecord } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
 import { encodeCursor } from './Query.js';
+import { relationId } from './links.js';
 
 export const EntityConnection: EntityConnectionResolvers = {
   edges: (page) => page.items.map((node, i) => ({ node, offset: page.offset + i })),
@@ -28,11 +29,6 @@ export const EntityEdge: EntityEdgeResolvers = {
 
 /** What a Node is in the stores: an entity record or a relation record. */
 export type NodeRecord = EntityRecord | RelationRecord;
-
-/** A relation's id: its type and ends, which identify it (one relation per type, source and target). */
-export function relationId(r: RelationRecord): string {
-  return `${r.type}:${r.source}:${r.target}`;
-}
 
 export const Node: NodeResolvers = {
   __resolveType: (node) => ('kind' in node ? node.kind : 'Relation'),

@@ -1,4 +1,4 @@
-/** Shared resolver pieces: the Entity interface's fields and typed relationship fields built from relation legs. */
+/** Shared resolver pieces: the Entity interface's fields, typed relationship fields built from relation legs, relation ids. */
 import type { Context } from '../context.js';
 import type { Direction, EntityKind, EntityRecord, RelationRecord, RelationType } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
@@ -80,3 +80,14 @@ export const entityFields = {
     return events.sort((a, b) => a.year! - b.year! || compareIds(a.id, b.id)).slice(0, args.first ?? undefined);
   },
 };
+
+/** A relation's id: its type and ends, which identify it (one relation per type, source and target). */
+export function relationId(r: RelationRecord): string {
+  return `${r.type}:${r.source}:${r.target}`;
+}
+
+/** The type and ends a relation id names, or undefined for an id that is not a relation's (an entity's slug). */
+export function parseRelationId(id: string): Pick<RelationRecord, 'type' | 'source' | 'target'> | undefined {
+  const match = /^([A-Z_]+):([a-z0-9-]+):([a-z0-9-]+)$/.exec(id);
+  return match ? { type: match[1] as RelationRecord['type'], source: match[2], target: match[3] } : undefined;
+}

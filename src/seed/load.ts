@@ -5,7 +5,7 @@ import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import type { EntityRecord, RelationRecord, SeedGraph } from '../graph/types.js';
 import { collapseWhitespace, nameKey } from '../graph/text.js';
-import { METRIC_UNITS, RELATION_RULES, isAllowed, sectionId, type RelationType } from '../graph/vocabulary.js';
+import { METRIC_UNITS, RELATION_RULES, isAllowed, isDocumentPart, sectionId, type RelationType } from '../graph/vocabulary.js';
 import { SourceText } from './source.js';
 import { SUPPORT_RULES, checkSupport, type SupportFinding } from './support.js';
 import {
@@ -206,7 +206,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
   // Names and aliases must each stand for one entity, or search and lookups become ambiguous.
   const byKey = new Map<string, string>();
   for (const e of entities.values()) {
-    if (e.kind === 'Section' || e.kind === 'Figure') continue;
+    if (isDocumentPart(e.kind)) continue;
     for (const form of new Set([e.id, e.name, e.nameZh, ...e.aliases].map(nameKey))) {
       const other = byKey.get(form);
       if (other && other !== e.id) report(definedIn.get(e.id)!, e.id, `name or alias "${form}" clashes with ${other}`);
