@@ -6,6 +6,7 @@ import { getNamedType, isLeafType, isListType, isNonNullType, isObjectType, type
 import type { Context } from './context.js';
 import type { Direction, EntityRecord, RelationRecord, RelationType } from './graph/types.js';
 import { RELATION_TYPES } from './graph/vocabulary.js';
+import { groupSeries, summarizeIndicators } from './graph/indicators.js';
 
 export interface GraphBounds {
   /**
@@ -17,6 +18,10 @@ export interface GraphBounds {
   edgesAmong(nodes: number, types: readonly RelationType[]): number;
   /** How many Metric entities there are: the longest answer `metrics(...)` can give. */
   readonly metrics: number;
+  /** How many indicators there are; the most series one indicator forms; the most points one series has. */
+  readonly indicators: number;
+  readonly series: number;
+  readonly seriesPoints: number;
 }
 
 /** A list of objects (a leaf list such as `aliases` resolves as one value). */
@@ -62,9 +67,26 @@ export async function measureBounds(schema: GraphQLSchema, ctx: Context): Promis
 
   const degrees = degreesByType(entities, adjacency);
   return {
+    ...seriesBounds(entities, adjacency),
     fieldMax: (type, field, direction) => longest.get(key(type, field, direction)) ?? 0,
     edgesAmong: (nodes, types) => edgeBound(degrees, nodes, types),
     metrics: entities.filter((e: EntityRecord) => e.kind === 'Metric').length,
+  };
+}
+
+/** Filters only remove metrics from an indicator's series, so the unfiltered series bound every answer. */
+function seriesBounds(entities: EntityRecord[], adjacency: RelationRecord[][]) {
+  const metrics = entities.filter((e) => e.kind === 'Metric');
+  const subjects = new Map<string, string>();
+  entities.forEach((e, i) => {
+    for (const r of adjacency[i]) if (r.type === 'MEASURES' && r.source === e.id) subjects.set(e.id, r.target);
+  });
+  const indicators = summarizeIndicators(metrics);
+  const series = indicators.map((i) => groupSeries(metrics.filter((m) => m.indicator === i.slug), (m) => subjects.get(m.id)!));
+  return {
+    indicators: indicators.length,
+    series: Math.max(0, ...series.map((s) => s.length)),
+    seriesPoints: Math.max(0, ...series.flat().map((s) => s.metrics.length)),
   };
 }
 

@@ -48,6 +48,7 @@ export const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: '
   to: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
   subject: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
   region: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
+  indicator: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
   after: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
 };
 
@@ -81,6 +82,9 @@ const FIXED_LENGTHS: Record<string, (scope: Scope, first: number, bounds: GraphB
   'EntityConnection.edges': (scope) => scope.items,
   'Query.search': (_scope, first) => first,
   'Query.metrics': (_scope, _first, bounds) => bounds.metrics,
+  'Query.metricSeries': (_scope, _first, bounds) => bounds.series,
+  'Query.indicators': (_scope, _first, bounds) => bounds.indicators,
+  'MetricSeries.points': (_scope, _first, bounds) => bounds.seriesPoints,
   'Stats.kinds': () => ENTITY_KINDS.length,
   'Stats.relationTypes': () => RELATION_TYPES.length,
 };

@@ -26,6 +26,7 @@ const degree = new Map<string, number>();
 for (const r of seed.relations) for (const id of [r.source, r.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
 const hubs = [...degree.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([id]) => id);
 const names = seed.entities.flatMap((e) => [e.name, e.nameZh]);
+const indicators = [...new Set(seed.entities.flatMap((e) => (e.indicator ? [e.indicator] : [])))];
 
 /** A small deterministic generator driven by one seed, so a failing query can be reproduced from its seed. */
 class Draw {
@@ -80,6 +81,8 @@ function literal(draw: Draw, arg: GraphQLArgument): string | undefined {
       return JSON.stringify(draw.pick(names).slice(0, draw.int(1, 6)));
     case 'region':
       return JSON.stringify(draw.pick(['China', '中国', 'Global']));
+    case 'indicator':
+      return JSON.stringify(draw.pick(indicators));
     default:
       return undefined;
   }

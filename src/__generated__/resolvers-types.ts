@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord as EntityRecordModel, RelationRecord as RelationRecordModel, Subgraph as SubgraphModel, SearchHit as SearchHitModel, Stats as StatsModel } from '../graph/types.js';
 import type { NodeRecord as NodeRecordModel } from '../resolvers/connections.js';
 import type { SubgraphResult as SubgraphResultModel, EntityPage as EntityPageModel, EntityEdgeResult as EntityEdgeResultModel } from '../resolvers/Query.js';
+import type { SeriesResult as SeriesResultModel } from '../resolvers/MetricSeries.js';
+import type { IndicatorSummary as IndicatorSummaryModel } from '../graph/indicators.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -836,6 +838,23 @@ export type HardwareUsedByArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What comparable metrics measure: their shared `indicator`. */
+export type Indicator = {
+  __typename?: 'Indicator';
+  /** How many metrics have this indicator. */
+  metricCount: Scalars['Int']['output'];
+  /** English name. */
+  name: Scalars['String']['output'];
+  /** Chinese name, in the whitepaper's wording. */
+  nameZh: Scalars['String']['output'];
+  /** What `metrics(indicator:)` and `metricSeries(indicator:)` take; they take the names too. */
+  slug: Scalars['String']['output'];
+  /** Their unit codes, in the order of MetricUnit. */
+  units: Array<MetricUnit>;
+  /** The years they give, ascending (undated metrics add none). */
+  years: Array<Scalars['Int']['output']>;
+};
+
 /** A sector or field of activity. */
 export type Industry = Entity & Node & {
   __typename?: 'Industry';
@@ -1035,6 +1054,20 @@ export type MetricSourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One number of a series. */
+export type MetricPoint = {
+  __typename?: 'MetricPoint';
+  /** For a value the whitepaper states as current without a year: its own date, 2023-08. */
+  asOf?: Maybe<Scalars['String']['output']>;
+  forecast: Scalars['Boolean']['output'];
+  /** The metric the point is: its evidence (the quoted sentence), source, period and figures. */
+  metric: Metric;
+  qualifier?: Maybe<MetricQualifier>;
+  value: Scalars['Float']['output'];
+  /** The year the value refers to; null when the whitepaper gives none. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
 /** How the whitepaper qualifies a number. */
 export type MetricQualifier =
   /** about (约, 数十亿) */
@@ -1043,6 +1076,27 @@ export type MetricQualifier =
   | 'AT_LEAST'
   /** an order of magnitude (百万级) */
   | 'ORDER_OF_MAGNITUDE';
+
+/** One indicator's numbers about one subject, in one region and one unit: values that share one axis. */
+export type MetricSeries = {
+  __typename?: 'MetricSeries';
+  /** The indicator's slug. */
+  indicator: Scalars['String']['output'];
+  /**
+   * Ordered by year (a forecast stands at its target year), then by metric id. Values without a year come last: those
+   * the whitepaper states as current (asOf 2023-08) and those it gives no date for; a plot can leave them out.
+   */
+  points: Array<MetricPoint>;
+  /** The region the numbers cover; null when the whitepaper names none. */
+  region?: Maybe<Region>;
+  /** What the numbers are about. */
+  subject: Entity;
+  /** The unit as shown in English (for a count, what is counted). */
+  unit: Scalars['String']['output'];
+  unitCode: MetricUnit;
+  /** The unit as shown in Chinese. */
+  unitZh: Scalars['String']['output'];
+};
 
 /** The closed set of metric units. */
 export type MetricUnit =
@@ -1651,11 +1705,20 @@ export type Query = {
    * "liquid cooling", "ＧＰＵ"); null when nothing has that id or name.
    */
   entity?: Maybe<Entity>;
+  /** Every indicator the metrics share, ordered by slug: the slugs and names `metrics` and `metricSeries` take. */
+  indicators: Array<Indicator>;
+  /**
+   * One indicator's numbers as series to plot: one series per subject, region and unit, ordered by subject id, region
+   * (none last) and unit. `indicator` is a slug, or an indicator's English or Chinese name ("ai-penetration",
+   * "AI penetration", "人工智能渗透度"; `indicators` lists them); one that names no indicator is NOT_FOUND.
+   * `subject` and `region` narrow as in `metrics`; naming nothing, they leave no series.
+   */
+  metricSeries: Array<MetricSeries>;
   /**
    * Numeric facts the whitepaper states, ordered by year (undated last). `subject` is an entity id, name, Chinese name
    * or alias (e.g. "intelligent-computing-power" or "智能算力"); `region` is a region's id or name ("China", "中国",
-   * "Global"); `indicator` gathers comparable numbers ("ai-penetration": every industry's AI penetration, 2021 and 2022)
-   * and the rankings the whitepaper states beside them without a number (unitCode RANK, value 1 for the highest).
+   * "Global"); `indicator` gathers comparable numbers ("ai-penetration" or its name "人工智能渗透度": every industry's AI
+   * penetration, 2021 and 2022; `indicators` lists them) and the rankings the whitepaper states beside them without a number (unitCode RANK, value 1 for the highest).
    */
   metrics: Array<Metric>;
   /**
@@ -1691,6 +1754,13 @@ export type QueryEntitiesArgs = {
 
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMetricSeriesArgs = {
+  indicator: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2537,11 +2607,14 @@ export type ResolversTypes = ResolversObject<{
   Framework: ResolverTypeWrapper<EntityRecordModel>;
   Hardware: ResolverTypeWrapper<EntityRecordModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Indicator: ResolverTypeWrapper<IndicatorSummaryModel>;
   Industry: ResolverTypeWrapper<EntityRecordModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
   Metric: ResolverTypeWrapper<EntityRecordModel>;
+  MetricPoint: ResolverTypeWrapper<EntityRecordModel>;
   MetricQualifier: MetricQualifier;
+  MetricSeries: ResolverTypeWrapper<SeriesResultModel>;
   MetricUnit: MetricUnit;
   Model: ResolverTypeWrapper<EntityRecordModel>;
   Node: ResolverTypeWrapper<NodeRecordModel>;
@@ -2585,10 +2658,13 @@ export type ResolversParentTypes = ResolversObject<{
   Framework: EntityRecordModel;
   Hardware: EntityRecordModel;
   ID: Scalars['ID']['output'];
+  Indicator: IndicatorSummaryModel;
   Industry: EntityRecordModel;
   Int: Scalars['Int']['output'];
   KindCount: KindCount;
   Metric: EntityRecordModel;
+  MetricPoint: EntityRecordModel;
+  MetricSeries: SeriesResultModel;
   Model: EntityRecordModel;
   Node: NodeRecordModel;
   Organization: EntityRecordModel;
@@ -2790,6 +2866,15 @@ export type HardwareResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = ResolversObject<{
+  metricCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['MetricUnit']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<IndustryApplicationsArgs>>;
@@ -2845,6 +2930,25 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MetricPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricPoint'] = ResolversParentTypes['MetricPoint']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  forecast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['Metric'], ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['MetricQualifier']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type MetricSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricSeries'] = ResolversParentTypes['MetricSeries']> = ResolversObject<{
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['MetricPoint']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['MetricUnit'], ParentType, ContextType>;
+  unitZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = ResolversObject<{
@@ -2985,6 +3089,8 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  metricSeries?: Resolver<Array<ResolversTypes['MetricSeries']>, ParentType, ContextType, RequireFields<QueryMetricSeriesArgs, 'indicator'>>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<QueryMetricsArgs>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -3179,9 +3285,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Figure?: FigureResolvers<ContextType>;
   Framework?: FrameworkResolvers<ContextType>;
   Hardware?: HardwareResolvers<ContextType>;
+  Indicator?: IndicatorResolvers<ContextType>;
   Industry?: IndustryResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
   Metric?: MetricResolvers<ContextType>;
+  MetricPoint?: MetricPointResolvers<ContextType>;
+  MetricSeries?: MetricSeriesResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

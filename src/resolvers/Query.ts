@@ -1,6 +1,7 @@
 /** Root fields: arguments (already checked against their ranges by src/cost.ts) are handed to the store port. */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import type { EntityRecord, GraphStore, Subgraph } from '../graph/types.js';
+import type { EntityRecord, GraphStore, RelationRecord, Subgraph } from '../graph/types.js';
+import { INDICATOR_NAMES, findIndicator, groupSeries, summarizeIndicators } from '../graph/indicators.js';
 import { BadUserInput, NotFound, clip } from '../errors.js';
 import { parseRelationId, relationId } from './links.js';
 
@@ -48,6 +49,12 @@ async function requireEntity(ref: string, argument: string, ctx: Lookup & { stor
   throw new NotFound(`no entity has the id, name or alias "${clip(ref)}" (argument ${argument})${closest ? `; closest: ${closest}` : ''}`);
 }
 
+/** The slug an indicator argument stands for: a slug or name in the names table, else the text as a slug. */
+function indicatorSlug(ref: string | null | undefined): string | undefined {
+  if (ref === null || ref === undefined) return undefined;
+  return findIndicator(ref, Object.keys(INDICATOR_NAMES)) ?? ref.trim();
+}
+
 export const Query: QueryResolvers = {
   entity: (_root, { id }, ctx) => findEntity(id, ctx),
 
@@ -87,7 +94,28 @@ export const Query: QueryResolvers = {
   },
 
   metrics: (_root, { subject, region, year, indicator }, ctx) =>
-    ctx.store.metrics({ subject: subject ?? undefined, region: region ?? undefined, year: year ?? undefined, indicator: indicator ?? undefined }),
+    ctx.store.metrics({ subject: subject ?? undefined, region: region ?? undefined, year: year ?? undefined, indicator: indicatorSlug(indicator) }),
+
+  metricSeries: async (_root, { indicator, region, subject }, ctx) => {
+    const slug = indicatorSlug(indicator)!;
+    const metrics = await ctx.store.metrics({ indicator: slug, region: region ?? undefined, subject: subject ?? undefined });
+    if (!metrics.length && !(await ctx.store.metrics({ indicator: slug })).length) {
+      throw new NotFound(`no indicator has the slug or name "${clip(indicator)}" (argument indicator); Query.indicators lists them`);
+    }
+    const relations = await ctx.loaders.relations.loadMany(metrics.map((m) => m.id));
+    const subjects = new Map<string, string>();
+    metrics.forEach((m, i) => {
+      const measures = (relations[i] as RelationRecord[]).find((r) => r.type === 'MEASURES' && r.source === m.id);
+      subjects.set(m.id, measures!.target);
+    });
+    const series = groupSeries(metrics, (m) => subjects.get(m.id)!);
+    const regionNames = [...new Set(series.flatMap((s) => (s.region === null ? [] : [s.region])))];
+    const regionIds = new Map(regionNames.map((name, i) => [name, i]));
+    const resolved = regionNames.length ? await ctx.store.resolve(regionNames) : [];
+    return series.map((s) => ({ ...s, regionId: s.region === null ? null : resolved[regionIds.get(s.region)!] }));
+  },
+
+  indicators: async (_root, _args, ctx) => summarizeIndicators(await ctx.store.metrics({})),
 
   stats: (_root, _args, ctx) => ctx.store.stats(),
 };

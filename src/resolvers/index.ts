@@ -14,6 +14,8 @@ import { Framework } from './Framework.js';
 import { Hardware } from './Hardware.js';
 import { Industry } from './Industry.js';
 import { Metric } from './Metric.js';
+import { MetricPoint } from './MetricPoint.js';
+import { MetricSeries } from './MetricSeries.js';
 import { Model } from './Model.js';
 import { Organization } from './Organization.js';
 import { Person } from './Person.js';
@@ -51,4 +53,5 @@ export const resolvers: Resolvers = {
   Entity, EntityConnection, EntityEdge, Node, Path, Relation,
   Application, Challenge, Concept, Dataset, Event, Figure, Framework, Hardware, Industry, Metric, Model, Organization,
   Person, Policy, Product, Publication, Recommendation, Region, Section, Solution, Standard, Technology, Trend,
+  MetricSeries, MetricPoint,
 };
