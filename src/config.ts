@@ -72,8 +72,11 @@ export const LIMITS = {
   maxTokens: 1000,
   /** Query cost: the most field values a query can resolve on the loaded graph (see src/cost.ts). */
   maxCost: 20_000,
-  /** The same for `__schema` and `__type`, priced the same way on the schema: the standard introspection queries fit. */
-  maxIntrospectionCost: 400_000,
+  /**
+   * The same for `__schema` and `__type`, priced the same way on the schema, as a multiple of what the fullest standard
+   * introspection query costs on the schema served: the standard queries always fit, however the schema grows.
+   */
+  introspectionHeadroom: 1.5,
   /** Characters of an id, name or cursor argument. */
   maxIdLength: 200,
   /** Bytes of a request body. */

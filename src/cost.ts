@@ -11,6 +11,7 @@ import {
   TypeMetaFieldDef,
   getArgumentValues,
   getDirectiveValues,
+  getIntrospectionQuery,
   getNamedType,
   getVariableValues,
   isAbstractType,
@@ -18,6 +19,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  parse,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -111,7 +113,7 @@ const introspectionCache = new WeakMap<GraphQLSchema, Record<string, number>>();
 /** Prices one operation; collects argument problems on the way. */
 export class Pricer {
   readonly problems: { argument: string; message: string }[] = [];
-  /** What `__schema` and `__type` cost: schema data, held to a budget of its own (LIMITS.maxIntrospectionCost). */
+  /** What `__schema` and `__type` cost: schema data, held to a budget of its own (introspectionBudget). */
   introspectionCost = 0;
   private readonly fragments: Record<string, FragmentDefinitionNode>;
   private readonly introspection: Record<string, number>;
@@ -261,6 +263,24 @@ export class Pricer {
   }
 }
 
+const budgets = new WeakMap<GraphQLSchema, number>();
+
+/** The introspection budget of a schema: LIMITS.introspectionHeadroom times the fullest standard query's cost on it. */
+export function introspectionBudget(schema: GraphQLSchema, bounds: GraphBounds): number {
+  let budget = budgets.get(schema);
+  if (budget === undefined) {
+    const fullest = parse(
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true }),
+    );
+    const fragments = fullest.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+    const pricer = new Pricer(schema, fragments, {}, bounds);
+    pricer.operation(fullest.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!);
+    budget = Math.ceil(pricer.introspectionCost * LIMITS.introspectionHeadroom);
+    budgets.set(schema, budget);
+  }
+  return budget;
+}
+
 /** Throws the 400 that an operation deserves before it runs; returns its cost when it may run. */
 export function checkOperation(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): number {
   if (operation.operation !== 'query') {
@@ -282,13 +302,14 @@ export function checkOperation(schema: GraphQLSchema, document: { definitions: r
       { limit: 'maxCost', cost, max: LIMITS.maxCost },
     );
   }
-  if (pricer.introspectionCost > LIMITS.maxIntrospectionCost) {
+  const budget = introspectionBudget(schema, bounds);
+  if (pricer.introspectionCost > budget) {
     throw new BadUserInput(
-      `introspection cost ${pricer.introspectionCost} exceeds the limit of ${LIMITS.maxIntrospectionCost}: ` +
+      `introspection cost ${pricer.introspectionCost} exceeds the limit of ${budget}: ` +
         `the standard introspection query fits; nest __Type lists less deeply`,
       undefined,
       400,
-      { limit: 'maxIntrospectionCost', cost: pricer.introspectionCost, max: LIMITS.maxIntrospectionCost },
+      { limit: 'maxIntrospectionCost', cost: pricer.introspectionCost, max: budget },
     );
   }
   return cost;

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../codegen.js';
 import { loadTypeDefs, startServer, type RunningServer } from '../src/server.js';
 import { embeddedStore, silentLogger } from './helpers.js';
+import ts from 'typescript';
+import { ENTITY_SCHEMA_FILE, renderEntitySchema } from '../scripts/schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,6 +18,46 @@ describe('generated resolver types', () => {
     expect(outputs.length).toBe(1);
     const committed = readFileSync(`${root}/${outputs[0].filename}`, 'utf8');
     expect(committed, 'src/__generated__/resolvers-types.ts is stale: run npm run codegen').toBe(outputs[0].content);
+  }, 60_000);
+});
+
+describe('the generated entity schema', () => {
+  it('is what scripts/schema.ts makes from the field table today (run `npm run schema` after editing src/resolvers/fields.ts)', () => {
+    expect(readFileSync(ENTITY_SCHEMA_FILE, 'utf8'), 'schema/entities.graphql is stale: run npm run schema').toBe(renderEntitySchema());
+  });
+});
+
+/** The messages tsc gives for one source file placed in tests/, type-checked with the project's compiler options. */
+function typeErrors(source: string): string[] {
+  const file = `${root}tests/__fixture__.ts`;
+  const config = ts.readConfigFile(`${root}tsconfig.json`, ts.sys.readFile).config;
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, language, ...rest) => (name === file ? ts.createSourceFile(name, source, language) : getSourceFile.call(host, name, language, ...rest));
+  host.fileExists = (name) => name === file || fileExists.call(host, name);
+  host.readFile = (name) => (name === file ? source : readFile.call(host, name));
+  const program = ts.createProgram([file], options, host);
+  return ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+}
+
+/** A field table row and a resolver slice, checked as src/resolvers checks them; `field` and `resolver` are the keys. */
+const fixture = (field: string, resolver: string) => `
+import type { RelationFieldTable } from '../src/resolvers/fields.js';
+import type { SectionResolvers } from '../src/__generated__/resolvers-types.js';
+export const table = { Person: { ${field}: { description: 'What the person developed.', legs: [['DEVELOPED_BY', 'IN']] } } } satisfies Partial<RelationFieldTable>;
+export const section = { ${resolver}: (s) => s.number! } satisfies SectionResolvers;
+`;
+
+describe('type-checking against the generated resolver types', () => {
+  it('accepts a table row and a resolver for fields the schema has', () => {
+    expect(typeErrors(fixture('works', 'number'))).toEqual([]);
+  }, 60_000);
+
+  it('rejects a table row for a field the schema lacks and a misspelt resolver field, naming each', () => {
+    const errors = typeErrors(fixture('wroks', 'numbr'));
+    expect(errors.some((e) => /'wroks' does not exist in type/.test(e)), errors.join('\n')).toBe(true);
+    expect(errors.some((e) => /'numbr' does not exist in type/.test(e)), errors.join('\n')).toBe(true);
   }, 60_000);
 });
 

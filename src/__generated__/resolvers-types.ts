@@ -23,37 +23,41 @@ export type Application = Entity & Node & {
   __typename?: 'Application';
   /** Other surface forms, in either language. */
   aliases: Array<Scalars['String']['output']>;
-  /** Applications it is applied in, is part or a kind of, or that are applied in it. Follows APPLIED_IN both (Application), PART_OF both (Application), IS_A both (Application), INTEGRATES_WITH both (Application). */
+  /** Applications it is applied in, is part or a kind of, or that are applied in it. Follows APPLIED_IN both ways, PART_OF both ways, IS_A both ways, INTEGRATES_WITH both ways (each to Application only). */
   applications: Array<Application>;
-  /** Challenges that affect it or that it causes. Follows AFFECTS in (Challenge), CAUSES out (Challenge). */
+  /** Challenges that affect it or that it causes. Follows AFFECTS in, CAUSES out (each to Challenge only). */
   challenges: Array<Challenge>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
   /** Dated events that concern it, earliest first. */
   events: Array<Event>;
-  /** Hardware it uses, runs on or needs. Follows USES out (Hardware), RUNS_ON out (Hardware), REQUIRES out (Hardware), ENABLES in (Hardware). */
+  /** Hardware it uses, runs on or needs. Follows USES out, RUNS_ON out, REQUIRES out, ENABLES in (each to Hardware only). */
   hardware: Array<Hardware>;
   id: Scalars['ID']['output'];
-  /** Industries it is applied in. Follows APPLIED_IN out (Industry). */
+  /** Industries it is applied in. Follows APPLIED_IN out (to Industry only). */
   industries: Array<Industry>;
   kind: EntityKind;
   /** Metrics about it. */
   metrics: Array<Metric>;
-  /** AI models it uses or is enabled by. Follows USES out (Model), ENABLES in (Model). */
+  /** AI models it uses or is enabled by. Follows USES out, ENABLES in (each to Model only). */
   models: Array<Model>;
   /** English name. */
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** Organizations that develop, propose, use or invest in it. Follows DEVELOPED_BY out (Organization), PROPOSES in (Organization), INVESTS_IN in, USES in (Organization). */
+  /** Organizations that develop, propose, use or invest in it. Follows DEVELOPED_BY out (to Organization only), PROPOSES in (to Organization only), INVESTS_IN in, USES in (to Organization only). */
   organizations: Array<Organization>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
-  /** Technologies it uses, needs or converges with, or that enable it. Follows USES out (Technology), REQUIRES out (Technology), ENABLES in (Technology), INTEGRATES_WITH both (Technology). */
+  /** Technologies it uses, needs or converges with, or that enable it. Follows USES out, REQUIRES out, ENABLES in, INTEGRATES_WITH both ways (each to Technology only). */
   technologies: Array<Technology>;
 };
 
@@ -116,6 +120,21 @@ export type ApplicationRelatedArgs = {
 
 
 /** A use of AI and computing power. */
+export type ApplicationRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A use of AI and computing power. */
+export type ApplicationRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A use of AI and computing power. */
 export type ApplicationRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -157,12 +176,16 @@ export type Challenge = Entity & Node & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** The broader challenge it belongs to. Follows PART_OF out (Challenge). */
+  /** The broader challenge it belongs to. Follows PART_OF out (to Challenge only). */
   partOf: Array<Challenge>;
-  /** Its sub-challenges. Follows PART_OF in (Challenge). */
+  /** Its sub-challenges. Follows PART_OF in (to Challenge only). */
   parts: Array<Challenge>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -224,6 +247,21 @@ export type ChallengeRelatedArgs = {
 
 
 /** A problem the whitepaper names. */
+export type ChallengeRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A problem the whitepaper names. */
+export type ChallengeRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A problem the whitepaper names. */
 export type ChallengeRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -247,7 +285,7 @@ export type Concept = Entity & Node & {
   __typename?: 'Concept';
   /** Other surface forms, in either language. */
   aliases: Array<Scalars['String']['output']>;
-  /** Applications it is applied in or enables. Follows APPLIED_IN out (Application), ENABLES out (Application). */
+  /** Applications it is applied in or enables. Follows APPLIED_IN out, ENABLES out (each to Application only). */
   applications: Array<Application>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
@@ -269,6 +307,10 @@ export type Concept = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** What needs it. Follows REQUIRES in. */
@@ -324,6 +366,21 @@ export type ConceptRelatedArgs = {
 
 
 /** An abstract notion the whitepaper reasons with. */
+export type ConceptRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
+export type ConceptRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** An abstract notion the whitepaper reasons with. */
 export type ConceptRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -361,6 +418,10 @@ export type Dataset = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -386,6 +447,21 @@ export type DatasetRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A named dataset. */
+export type DatasetRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A named dataset. */
+export type DatasetRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -429,6 +505,10 @@ export type Entity = {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -454,6 +534,21 @@ export type EntityRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** Anything in the knowledge graph. Every kind implements it. */
+export type EntityRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** Anything in the knowledge graph. Every kind implements it. */
+export type EntityRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -533,6 +628,10 @@ export type Event = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -566,6 +665,21 @@ export type EventRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type EventRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A dated event the whitepaper recounts: a breakthrough, a launch, a founding. */
+export type EventRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -607,6 +721,10 @@ export type Figure = Entity & Node & {
   number: Scalars['Int']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -640,6 +758,21 @@ export type FigureRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A figure of the whitepaper. */
+export type FigureRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A figure of the whitepaper. */
+export type FigureRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -681,6 +814,10 @@ export type Framework = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -708,6 +845,21 @@ export type FrameworkRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A software framework. */
+export type FrameworkRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A software framework. */
+export type FrameworkRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -759,6 +911,10 @@ export type Hardware = Entity & Node & {
   regions: Array<Region>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -820,6 +976,21 @@ export type HardwareRelatedArgs = {
 
 
 /** Chips, servers, switches, data centres and computing centres. */
+export type HardwareRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
+export type HardwareRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** Chips, servers, switches, data centres and computing centres. */
 export type HardwareRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -860,9 +1031,9 @@ export type Industry = Entity & Node & {
   __typename?: 'Industry';
   /** Other surface forms, in either language. */
   aliases: Array<Scalars['String']['output']>;
-  /** Applications applied in it. Follows APPLIED_IN in (Application). */
+  /** Applications applied in it. Follows APPLIED_IN in (to Application only). */
   applications: Array<Application>;
-  /** Challenges that affect it. Follows AFFECTS in (Challenge). */
+  /** Challenges that affect it. Follows AFFECTS in (to Challenge only). */
   challenges: Array<Challenge>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
@@ -876,15 +1047,19 @@ export type Industry = Entity & Node & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** Organizations in it. Follows PART_OF in (Organization). */
+  /** Organizations in it. Follows PART_OF in (to Organization only). */
   organizations: Array<Organization>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
-  /** Technologies applied in it, enabling it or used by it. Follows APPLIED_IN in (Technology), ENABLES in (Technology), USES out (Technology). */
+  /** Technologies applied in it, enabling it or used by it. Follows APPLIED_IN in, ENABLES in, USES out (each to Technology only). */
   technologies: Array<Technology>;
 };
 
@@ -925,6 +1100,21 @@ export type IndustryRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A sector or field of activity. */
+export type IndustryRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A sector or field of activity. */
+export type IndustryRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -987,6 +1177,10 @@ export type Metric = Entity & Node & {
   region?: Maybe<Scalars['String']['output']>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -1032,6 +1226,21 @@ export type MetricRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A numeric fact the whitepaper states. */
+export type MetricRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A numeric fact the whitepaper states. */
+export type MetricRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -1133,7 +1342,7 @@ export type Model = Entity & Node & {
   developers: Array<Entity>;
   /** Dated events that concern it, earliest first. */
   events: Array<Event>;
-  /** Hardware it runs on, uses or needs. Follows RUNS_ON out (Hardware), USES out (Hardware), REQUIRES out (Hardware). */
+  /** Hardware it runs on, uses or needs. Follows RUNS_ON out, USES out, REQUIRES out (each to Hardware only). */
   hardware: Array<Hardware>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
@@ -1145,11 +1354,15 @@ export type Model = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
-  /** Technologies it is a kind of or uses. Follows IS_A out, USES out (Technology/Framework). */
+  /** Technologies it is a kind of or uses. Follows IS_A out, USES out (to Technology or Framework only). */
   technologies: Array<Entity>;
   /** What uses it. Follows USES in. */
   usedBy: Array<Entity>;
@@ -1192,6 +1405,21 @@ export type ModelRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** An AI model or model family. */
+export type ModelRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** An AI model or model family. */
+export type ModelRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -1259,6 +1487,10 @@ export type Organization = Entity & Node & {
   regions: Array<Region>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -1326,6 +1558,21 @@ export type OrganizationRelatedArgs = {
 
 
 /** A company, institute, agency or alliance. */
+export type OrganizationRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A company, institute, agency or alliance. */
+export type OrganizationRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A company, institute, agency or alliance. */
 export type OrganizationRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1377,10 +1624,14 @@ export type Person = Entity & Node & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** Organizations the person belongs to. Follows PART_OF out (Organization). */
+  /** Organizations the person belongs to. Follows PART_OF out (to Organization only). */
   organizations: Array<Organization>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -1414,6 +1665,21 @@ export type PersonRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A named person. */
+export type PersonRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A named person. */
+export type PersonRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -1461,6 +1727,10 @@ export type Policy = Entity & Node & {
   regions: Array<Region>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -1508,6 +1778,21 @@ export type PolicyRelatedArgs = {
 
 
 /** A government policy, plan or programme. */
+export type PolicyRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A government policy, plan or programme. */
+export type PolicyRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A government policy, plan or programme. */
 export type PolicyRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1543,6 +1828,10 @@ export type Product = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -1584,6 +1873,21 @@ export type ProductRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A named product, platform or service. */
+export type ProductRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A named product, platform or service. */
+export type ProductRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -1637,6 +1941,10 @@ export type Publication = Entity & Node & {
   publishers: Array<Entity>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -1680,6 +1988,21 @@ export type PublicationRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A report, whitepaper or paper. */
+export type PublicationRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A report, whitepaper or paper. */
+export type PublicationRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -1828,6 +2151,10 @@ export type Recommendation = Entity & Node & {
   proposedBy: Array<Entity>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -1887,6 +2214,21 @@ export type RecommendationRelatedArgs = {
 
 
 /** An action the whitepaper recommends. */
+export type RecommendationRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** An action the whitepaper recommends. */
+export type RecommendationRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** An action the whitepaper recommends. */
 export type RecommendationRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1916,12 +2258,16 @@ export type Region = Entity & Node & {
   name: Scalars['String']['output'];
   /** Chinese name as written in the whitepaper. */
   nameZh: Scalars['String']['output'];
-  /** Organizations and facilities located there. Follows LOCATED_IN in (Organization/Hardware). */
+  /** Organizations and facilities located there. Follows LOCATED_IN in (to Organization or Hardware only). */
   organizations: Array<Entity>;
-  /** Policies issued or applying there. Follows PUBLISHED_BY in, LOCATED_IN in (Policy). */
+  /** Policies issued or applying there. Follows PUBLISHED_BY in, LOCATED_IN in (to Policy only). */
   policies: Array<Entity>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -1959,6 +2305,21 @@ export type RegionRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A country, province or other area. */
+export type RegionRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A country, province or other area. */
+export type RegionRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -2058,6 +2419,8 @@ export type Section = Entity & Node & {
   descriptionZh: Scalars['String']['output'];
   /** Everything discussed in the section. Follows MENTIONED_IN in. */
   entities: Array<Entity>;
+  /** How many entities `entities` returns without `first`: everything discussed in the section. */
+  entityCount: Scalars['Int']['output'];
   /** Dated events that concern it, earliest first. */
   events: Array<Event>;
   id: Scalars['ID']['output'];
@@ -2074,11 +2437,15 @@ export type Section = Entity & Node & {
   parent?: Maybe<Section>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
-  /** Its subsections, in document order. Follows PART_OF in (Section). */
+  /** Its subsections, in document order. Follows PART_OF in (to Section only). */
   subsections: Array<Section>;
   /** The English title (same as name). */
   title: Scalars['String']['output'];
@@ -2111,6 +2478,21 @@ export type SectionRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A section of the whitepaper. */
+export type SectionRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A section of the whitepaper. */
+export type SectionRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -2158,6 +2540,10 @@ export type Solution = Entity & Node & {
   parts: Array<Entity>;
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -2207,6 +2593,21 @@ export type SolutionRelatedArgs = {
 
 
 /** A remedy the whitepaper proposes. */
+export type SolutionRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A remedy the whitepaper proposes. */
+export type SolutionRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A remedy the whitepaper proposes. */
 export type SolutionRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2248,6 +2649,10 @@ export type Standard = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -2289,6 +2694,21 @@ export type StandardRelatedArgs = {
 
 
 /** A standard, grade or specification. */
+export type StandardRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A standard, grade or specification. */
+export type StandardRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A standard, grade or specification. */
 export type StandardRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2324,16 +2744,16 @@ export type Technology = Entity & Node & {
   addresses: Array<Challenge>;
   /** Other surface forms, in either language. */
   aliases: Array<Scalars['String']['output']>;
-  /** Applications that use it, or that it enables or is applied in. Follows USES in (Application), ENABLES out (Application), APPLIED_IN out (Application). */
+  /** Applications that use it, or that it enables or is applied in. Follows USES in, ENABLES out, APPLIED_IN out (each to Application only). */
   applications: Array<Application>;
   description: Scalars['String']['output'];
   descriptionZh: Scalars['String']['output'];
   /** Dated events that concern it, earliest first. */
   events: Array<Event>;
-  /** Hardware it uses, runs on or needs. Follows USES out (Hardware), RUNS_ON out (Hardware), REQUIRES out (Hardware). */
+  /** Hardware it uses, runs on or needs. Follows USES out, RUNS_ON out, REQUIRES out (each to Hardware only). */
   hardware: Array<Hardware>;
   id: Scalars['ID']['output'];
-  /** Industries it is applied in or enables. Follows APPLIED_IN out (Industry), ENABLES out (Industry), USES in (Industry). */
+  /** Industries it is applied in or enables. Follows APPLIED_IN out, ENABLES out, USES in (each to Industry only). */
   industries: Array<Industry>;
   kind: EntityKind;
   /** Metrics about it. */
@@ -2344,11 +2764,15 @@ export type Technology = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
   sections: Array<Section>;
-  /** Technologies it uses, converges with, is a kind or part of, or enables. Follows USES out (Technology), INTEGRATES_WITH both (Technology), IS_A both (Technology), PART_OF both (Technology), ENABLES both (Technology). */
+  /** Technologies it uses, converges with, is a kind or part of, or enables. Follows USES out, INTEGRATES_WITH both ways, IS_A both ways, PART_OF both ways, ENABLES both ways (each to Technology only). */
   technologies: Array<Technology>;
   /** Everything that uses it. Follows USES in. */
   usedBy: Array<Entity>;
@@ -2397,6 +2821,21 @@ export type TechnologyRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   type: RelationType;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A technical field or technique. */
+export type TechnologyRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -2452,6 +2891,10 @@ export type Trend = Entity & Node & {
   nameZh: Scalars['String']['output'];
   /** The entities at the other end of its relations of one type, ordered by kind and id. */
   related: Array<Entity>;
+  /** How many entities `related` returns with the same `type`, `direction` and `kinds` and no `first`. */
+  relatedCount: Scalars['Int']['output'];
+  /** How many relations `relations` returns with the same `types` and `direction` and no `first`. */
+  relationCount: Scalars['Int']['output'];
   /** Its relations, with evidence, optionally of some types and one direction, ordered by type, source and target. */
   relations: Array<Relation>;
   /** The sections it appears in, in document order. */
@@ -2505,6 +2948,21 @@ export type TrendRelatedArgs = {
 
 
 /** A development the whitepaper expects. */
+export type TrendRelatedCountArgs = {
+  direction?: InputMaybe<Direction>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  type: RelationType;
+};
+
+
+/** A development the whitepaper expects. */
+export type TrendRelationCountArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** A development the whitepaper expects. */
 export type TrendRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2517,8 +2975,7 @@ export type TrendSectionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type WithIndex<TObject> = TObject & Record<string, any>;
-export type ResolversObject<TObject> = WithIndex<TObject>;
+
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
@@ -2590,7 +3047,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 /** Mapping between all available schema types and the resolvers types */
-export type ResolversTypes = ResolversObject<{
+export type ResolversTypes = {
   Application: ResolverTypeWrapper<EntityRecordModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Challenge: ResolverTypeWrapper<EntityRecordModel>;
@@ -2640,10 +3097,10 @@ export type ResolversTypes = ResolversObject<{
   Subgraph: ResolverTypeWrapper<SubgraphResultModel>;
   Technology: ResolverTypeWrapper<EntityRecordModel>;
   Trend: ResolverTypeWrapper<EntityRecordModel>;
-}>;
+};
 
 /** Mapping between all available schema types and the resolvers parents */
-export type ResolversParentTypes = ResolversObject<{
+export type ResolversParentTypes = {
   Application: EntityRecordModel;
   Boolean: Scalars['Boolean']['output'];
   Challenge: EntityRecordModel;
@@ -2688,9 +3145,9 @@ export type ResolversParentTypes = ResolversObject<{
   Subgraph: SubgraphResultModel;
   Technology: EntityRecordModel;
   Trend: EntityRecordModel;
-}>;
+};
 
-export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application']> = ResolversObject<{
+export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<ApplicationApplicationsArgs>>;
   challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<ApplicationChallengesArgs>>;
@@ -2707,13 +3164,15 @@ export type ApplicationResolvers<ContextType = Context, ParentType extends Resol
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApplicationOrganizationsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ApplicationRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ApplicationRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ApplicationRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ApplicationRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ApplicationSectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<ApplicationTechnologiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type ChallengeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Challenge'] = ResolversParentTypes['Challenge']> = ResolversObject<{
+export type ChallengeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Challenge'] = ResolversParentTypes['Challenge']> = {
   affects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ChallengeAffectsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   causes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ChallengeCausesArgs>>;
@@ -2729,13 +3188,15 @@ export type ChallengeResolvers<ContextType = Context, ParentType extends Resolve
   partOf?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<ChallengePartOfArgs>>;
   parts?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<ChallengePartsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ChallengeRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ChallengeRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ChallengeRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChallengeRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ChallengeSectionsArgs>>;
   solutions?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ChallengeSolutionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type ConceptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = ResolversObject<{
+export type ConceptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<ConceptApplicationsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2750,13 +3211,15 @@ export type ConceptResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ConceptRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ConceptRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ConceptRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ConceptRelationsArgs, 'direction'>>;
   requiredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ConceptRequiredByArgs>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ConceptSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = ResolversObject<{
+export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2767,28 +3230,30 @@ export type DatasetResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<DatasetRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<DatasetRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<DatasetRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DatasetRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<DatasetSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
+export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Application' | 'Challenge' | 'Concept' | 'Dataset' | 'Event' | 'Figure' | 'Framework' | 'Hardware' | 'Industry' | 'Metric' | 'Model' | 'Organization' | 'Person' | 'Policy' | 'Product' | 'Publication' | 'Recommendation' | 'Region' | 'Section' | 'Solution' | 'Standard' | 'Technology' | 'Trend', ParentType, ContextType>;
-}>;
+};
 
-export type EntityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = ResolversObject<{
+export type EntityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = {
   edges?: Resolver<Array<ResolversTypes['EntityEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-}>;
+};
 
-export type EntityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityEdge'] = ResolversParentTypes['EntityEdge']> = ResolversObject<{
+export type EntityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityEdge'] = ResolversParentTypes['EntityEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-}>;
+};
 
-export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
+export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   concerns?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<EventConcernsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2801,13 +3266,15 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<EventRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<EventRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<EventRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<EventSectionsArgs>>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = ResolversObject<{
+export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2821,13 +3288,15 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<FigureRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<FigureRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<FigureRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<FigureRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<FigureSectionsArgs>>;
   sources?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureSourcesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type FrameworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = ResolversObject<{
+export type FrameworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2838,13 +3307,15 @@ export type FrameworkResolvers<ContextType = Context, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<FrameworkRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<FrameworkRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<FrameworkRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<FrameworkRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<FrameworkSectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkTechnologiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type HardwareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Hardware'] = ResolversParentTypes['Hardware']> = ResolversObject<{
+export type HardwareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Hardware'] = ResolversParentTypes['Hardware']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2860,22 +3331,24 @@ export type HardwareResolvers<ContextType = Context, ParentType extends Resolver
   parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwarePartsArgs>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<HardwareRegionsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<HardwareRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<HardwareRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<HardwareRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<HardwareRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<HardwareSectionsArgs>>;
   usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<HardwareUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = ResolversObject<{
+export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
   metricCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['MetricUnit']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-}>;
+};
 
-export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = ResolversObject<{
+export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<IndustryApplicationsArgs>>;
   challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<IndustryChallengesArgs>>;
@@ -2889,18 +3362,20 @@ export type IndustryResolvers<ContextType = Context, ParentType extends Resolver
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<IndustryOrganizationsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<IndustryRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<IndustryRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<IndustryRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<IndustryRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<IndustrySectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<IndustryTechnologiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type KindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = ResolversObject<{
+export type KindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-}>;
+};
 
-export type MetricResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Metric'] = ResolversParentTypes['Metric']> = ResolversObject<{
+export type MetricResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Metric'] = ResolversParentTypes['Metric']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2919,6 +3394,8 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   qualifier?: Resolver<Maybe<ResolversTypes['MetricQualifier']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<MetricRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MetricRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MetricRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<MetricRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<MetricSectionsArgs>>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2930,18 +3407,18 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type MetricPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricPoint'] = ResolversParentTypes['MetricPoint']> = ResolversObject<{
+export type MetricPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricPoint'] = ResolversParentTypes['MetricPoint']> = {
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forecast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['Metric'], ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['MetricQualifier']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-}>;
+};
 
-export type MetricSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricSeries'] = ResolversParentTypes['MetricSeries']> = ResolversObject<{
+export type MetricSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricSeries'] = ResolversParentTypes['MetricSeries']> = {
   indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   points?: Resolver<Array<ResolversTypes['MetricPoint']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
@@ -2949,9 +3426,9 @@ export type MetricSeriesResolvers<ContextType = Context, ParentType extends Reso
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitCode?: Resolver<ResolversTypes['MetricUnit'], ParentType, ContextType>;
   unitZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
+};
 
-export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = ResolversObject<{
+export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   applications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ModelApplicationsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2965,18 +3442,20 @@ export type ModelResolvers<ContextType = Context, ParentType extends ResolversPa
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ModelRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ModelRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ModelRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModelRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ModelSectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ModelTechnologiesArgs>>;
   usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ModelUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Application' | 'Challenge' | 'Concept' | 'Dataset' | 'Event' | 'Figure' | 'Framework' | 'Hardware' | 'Industry' | 'Metric' | 'Model' | 'Organization' | 'Person' | 'Policy' | 'Product' | 'Publication' | 'Recommendation' | 'Region' | 'Relation' | 'Section' | 'Solution' | 'Standard' | 'Technology' | 'Trend', ParentType, ContextType>;
-}>;
+};
 
-export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
+export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2993,24 +3472,26 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   publications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationPublicationsArgs>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<OrganizationRegionsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<OrganizationRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<OrganizationRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<OrganizationRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<OrganizationSectionsArgs>>;
   uses?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationUsesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
-export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
+export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
   edges?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-}>;
+};
 
-export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3022,13 +3503,15 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<PersonOrganizationsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<PersonRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PersonRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PersonRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<PersonSectionsArgs>>;
   works?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PersonWorksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type PolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = ResolversObject<{
+export type PolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3042,12 +3525,14 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<PolicyRegionsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<PolicyRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PolicyRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PolicyRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PolicyRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<PolicySectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
+export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   applications?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductApplicationsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3060,14 +3545,16 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ProductRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ProductRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ProductRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ProductRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ProductSectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductTechnologiesArgs>>;
   usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ProductUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type PublicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = ResolversObject<{
+export type PublicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   cited?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PublicationCitedArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3081,12 +3568,14 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
   proposals?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PublicationProposalsArgs>>;
   publishers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PublicationPublishersArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<PublicationRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PublicationRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PublicationRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PublicationRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<PublicationSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
@@ -3097,9 +3586,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxDepth' | 'to'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
-}>;
+};
 
-export type RecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = ResolversObject<{
+export type RecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<RecommendationChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3115,12 +3604,14 @@ export type RecommendationResolvers<ContextType = Context, ParentType extends Re
   promotes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RecommendationPromotesArgs>>;
   proposedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RecommendationProposedByArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<RecommendationRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<RecommendationRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<RecommendationRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RecommendationRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<RecommendationSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
+export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3133,12 +3624,14 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   organizations?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RegionOrganizationsArgs>>;
   policies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<RegionPoliciesArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<RegionRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<RegionRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<RegionRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegionRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<RegionSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type RelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{
+export type RelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
   evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
@@ -3146,23 +3639,24 @@ export type RelationResolvers<ContextType = Context, ParentType extends Resolver
   target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type RelationTypeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationTypeCount'] = ResolversParentTypes['RelationTypeCount']> = ResolversObject<{
+export type RelationTypeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationTypeCount'] = ResolversParentTypes['RelationTypeCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
-}>;
+};
 
-export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-}>;
+};
 
-export type SectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Section'] = ResolversParentTypes['Section']> = ResolversObject<{
+export type SectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Section'] = ResolversParentTypes['Section']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SectionEntitiesArgs>>;
+  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<SectionEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3172,15 +3666,17 @@ export type SectionResolvers<ContextType = Context, ParentType extends Resolvers
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<SectionRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<SectionRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<SectionRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<SectionRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<SectionSectionsArgs>>;
   subsections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<SectionSubsectionsArgs>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type SolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Solution'] = ResolversParentTypes['Solution']> = ResolversObject<{
+export type SolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Solution'] = ResolversParentTypes['Solution']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   challenges?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<SolutionChallengesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3194,13 +3690,15 @@ export type SolutionResolvers<ContextType = Context, ParentType extends Resolver
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SolutionPartsArgs>>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<SolutionRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<SolutionRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<SolutionRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<SolutionRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<SolutionSectionsArgs>>;
   uses?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<SolutionUsesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type StandardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Standard'] = ResolversParentTypes['Standard']> = ResolversObject<{
+export type StandardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Standard'] = ResolversParentTypes['Standard']> = {
   addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<StandardAddressesArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3213,25 +3711,27 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<StandardRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<StandardRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<StandardRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<StandardRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<StandardSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = ResolversObject<{
+export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
   entities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
   relationTypes?: Resolver<Array<ResolversTypes['RelationTypeCount']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-}>;
+};
 
-export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
+export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
-export type TechnologyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technology'] = ResolversParentTypes['Technology']> = ResolversObject<{
+export type TechnologyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technology'] = ResolversParentTypes['Technology']> = {
   addresses?: Resolver<Array<ResolversTypes['Challenge']>, ParentType, ContextType, Partial<TechnologyAddressesArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<TechnologyApplicationsArgs>>;
@@ -3246,14 +3746,16 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<TechnologyRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<TechnologyRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<TechnologyRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<TechnologyRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<TechnologySectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<TechnologyTechnologiesArgs>>;
   usedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TechnologyUsedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type TrendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trend'] = ResolversParentTypes['Trend']> = ResolversObject<{
+export type TrendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trend'] = ResolversParentTypes['Trend']> = {
   affects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendAffectsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   concerns?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TrendConcernsArgs>>;
@@ -3268,12 +3770,14 @@ export type TrendResolvers<ContextType = Context, ParentType extends ResolversPa
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<TrendRelatedArgs, 'direction' | 'type'>>;
+  relatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<TrendRelatedCountArgs, 'direction' | 'type'>>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<TrendRelationCountArgs, 'direction'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<TrendRelationsArgs, 'direction'>>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<TrendSectionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type Resolvers<ContextType = Context> = ResolversObject<{
+export type Resolvers<ContextType = Context> = {
   Application?: ApplicationResolvers<ContextType>;
   Challenge?: ChallengeResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
@@ -3313,5 +3817,5 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Subgraph?: SubgraphResolvers<ContextType>;
   Technology?: TechnologyResolvers<ContextType>;
   Trend?: TrendResolvers<ContextType>;
-}>;
+};
 

@@ -1,10 +1,7 @@
-/** A dated event the whitepaper recounts. */
+/** A dated event the whitepaper recounts: its own fields (the shared and relationship fields are assembled in index.ts). */
 import type { EventResolvers } from '../__generated__/resolvers-types.js';
-import { entityFields, linked } from './links.js';
 
-export const Event: EventResolvers = {
-  ...entityFields,
+export const Event = {
   year: (e) => e.year!,
   evidence: (e) => e.evidence!,
-  concerns: linked(['CONCERNS', 'OUT']),
-};
+} satisfies EventResolvers;

@@ -1,11 +1,7 @@
-/** A figure of the whitepaper. */
+/** A figure of the whitepaper: its own fields (the shared and relationship fields are assembled in index.ts). */
 import type { FigureResolvers } from '../__generated__/resolvers-types.js';
-import { entityFields, linked } from './links.js';
 
-export const Figure: FigureResolvers = {
-  ...entityFields,
+export const Figure = {
   number: (f) => Number(f.number),
   caption: (f) => f.evidence!,
-  illustrates: linked(['ILLUSTRATES', 'OUT']),
-  sources: linked(['SOURCED_FROM', 'OUT']),
-};
+} satisfies FigureResolvers;

@@ -1,11 +1,6 @@
-/** A numeric fact the whitepaper states. */
+/** A numeric fact the whitepaper states: its own fields (the shared and relationship fields are assembled in index.ts). */
 import type { MetricResolvers } from '../__generated__/resolvers-types.js';
-import { entityFields, follow, linked } from './links.js';
 
-export const Metric: MetricResolvers = {
-  ...entityFields,
+export const Metric = {
   forecast: (m) => m.forecast ?? false,
-  subject: async (m, _args, ctx) => (await follow(m, [['MEASURES', 'OUT']], ctx))[0]!,
-  sources: linked(['SOURCED_FROM', 'OUT']),
-  figures: linked(['ILLUSTRATES', 'IN']),
-};
+} satisfies MetricResolvers;

@@ -4,31 +4,14 @@ import type { QueryResolvers, Resolvers } from '../__generated__/resolvers-types
 import type { Context } from '../context.js';
 import { Query } from './Query.js';
 import { Entity, EntityConnection, EntityEdge, Node, Path, Relation } from './connections.js';
-import { Application } from './Application.js';
-import { Challenge } from './Challenge.js';
-import { Concept } from './Concept.js';
-import { Dataset } from './Dataset.js';
 import { Event } from './Event.js';
 import { Figure } from './Figure.js';
-import { Framework } from './Framework.js';
-import { Hardware } from './Hardware.js';
-import { Industry } from './Industry.js';
 import { Metric } from './Metric.js';
 import { MetricPoint } from './MetricPoint.js';
 import { MetricSeries } from './MetricSeries.js';
-import { Model } from './Model.js';
-import { Organization } from './Organization.js';
-import { Person } from './Person.js';
-import { Policy } from './Policy.js';
-import { Product } from './Product.js';
-import { Publication } from './Publication.js';
-import { Recommendation } from './Recommendation.js';
-import { Region } from './Region.js';
 import { Section } from './Section.js';
-import { Solution } from './Solution.js';
-import { Standard } from './Standard.js';
-import { Technology } from './Technology.js';
-import { Trend } from './Trend.js';
+import { entityFields, relationFields } from './links.js';
+import type { EntityKind } from '../graph/types.js';
 
 type RootResolver = (root: unknown, args: unknown, ctx: Context, info: GraphQLResolveInfo) => unknown;
 
@@ -48,10 +31,37 @@ function abandonOnFailure(query: QueryResolvers): QueryResolvers {
   return wrapped as QueryResolvers;
 }
 
+/** A kind's resolvers: the Entity interface's fields, its relationship fields from the table, then its own (fields.ts). */
+function kind<K extends EntityKind>(name: K, own: object = {}): NonNullable<Resolvers[K]> {
+  const assembled: object = { ...entityFields, ...relationFields(name), ...own };
+  return assembled as NonNullable<Resolvers[K]>;
+}
+
 export const resolvers: Resolvers = {
   Query: abandonOnFailure(Query),
   Entity, EntityConnection, EntityEdge, Node, Path, Relation,
-  Application, Challenge, Concept, Dataset, Event, Figure, Framework, Hardware, Industry, Metric, Model, Organization,
-  Person, Policy, Product, Publication, Recommendation, Region, Section, Solution, Standard, Technology, Trend,
+  Section: kind('Section', Section),
+  Figure: kind('Figure', Figure),
+  Concept: kind('Concept'),
+  Technology: kind('Technology'),
+  Application: kind('Application'),
+  Industry: kind('Industry'),
+  Challenge: kind('Challenge'),
+  Solution: kind('Solution'),
+  Trend: kind('Trend'),
+  Recommendation: kind('Recommendation'),
+  Organization: kind('Organization'),
+  Person: kind('Person'),
+  Hardware: kind('Hardware'),
+  Framework: kind('Framework'),
+  Model: kind('Model'),
+  Product: kind('Product'),
+  Dataset: kind('Dataset'),
+  Metric: kind('Metric', Metric),
+  Event: kind('Event', Event),
+  Policy: kind('Policy'),
+  Standard: kind('Standard'),
+  Publication: kind('Publication'),
+  Region: kind('Region'),
   MetricSeries, MetricPoint,
 };

@@ -1,8 +1,10 @@
-/** Shared resolver pieces: the Entity interface's fields, typed relationship fields built from relation legs, relation ids. */
+/** Shared resolver pieces: the Entity interface's fields, typed relationship fields built from the table in fields.ts, relation ids. */
 import type { Context } from '../context.js';
 import type { Direction, EntityKind, EntityRecord, RelationRecord, RelationType } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
 import { compareIds } from '../graph/traversal.js';
+import type { DatasetResolvers } from '../__generated__/resolvers-types.js';
+import { RELATION_FIELDS, type RelationField } from './fields.js';
 
 /** One way to reach related entities: a relation type, the direction from the parent, and optionally the other end's kinds. */
 export type Leg = [RelationType, Direction] | [RelationType, Direction, EntityKind[]];
@@ -40,12 +42,18 @@ export interface Page {
   first?: number | null;
 }
 
-export function linked(...legs: Leg[]) {
-  return async (parent: EntityRecord, args: Page, ctx: Context) => (await follow(parent, legs, ctx)).slice(0, args.first ?? undefined);
-}
-
-export function linkedOne(...legs: Leg[]) {
-  return async (parent: EntityRecord, _args: unknown, ctx: Context) => (await follow(parent, legs, ctx))[0] ?? null;
+/** A kind's typed relationship fields, built from the table in fields.ts. */
+export function relationFields(kind: EntityKind): Record<string, (parent: EntityRecord, args: Page, ctx: Context) => Promise<unknown>> {
+  const fields: Record<string, RelationField> = RELATION_FIELDS[kind];
+  const built: Record<string, (parent: EntityRecord, args: Page, ctx: Context) => Promise<unknown>> = {};
+  for (const [name, { legs, single, order }] of Object.entries(fields)) {
+    built[name] = async (parent, args, ctx) => {
+      const found = await follow(parent, legs, ctx);
+      if (order) found.sort(order);
+      return single ? (found[0] ?? null) : found.slice(0, args.first ?? undefined);
+    };
+  }
+  return built;
 }
 
 async function sectionsOf(parent: EntityRecord, args: Page, ctx: Context) {
@@ -53,33 +61,47 @@ async function sectionsOf(parent: EntityRecord, args: Page, ctx: Context) {
   return sections.filter((s): s is EntityRecord => !!s && !(s instanceof Error));
 }
 
+interface RelationsArgs {
+  types?: RelationType[] | null;
+  direction?: Direction | null;
+}
+
+/** Its relations of `types` (all when absent) in `direction`: what `relations` pages and `relationCount` counts. */
+async function relationsOf(parent: EntityRecord, args: RelationsArgs, ctx: Context): Promise<RelationRecord[]> {
+  const direction = args.direction ?? 'BOTH';
+  const relations = await ctx.loaders.relations.load(parent.id);
+  return relations.filter(
+    (r) =>
+      (!args.types?.length || args.types.includes(r.type)) &&
+      ((direction !== 'IN' && r.source === parent.id) || (direction !== 'OUT' && r.target === parent.id)),
+  );
+}
+
+interface RelatedArgs {
+  type: RelationType;
+  direction?: Direction | null;
+  kinds?: EntityKind[] | null;
+}
+
+/** The other ends of its relations of one type: what `related` pages and `relatedCount` counts. */
+function relatedOf(parent: EntityRecord, args: RelatedArgs, ctx: Context): Promise<EntityRecord[]> {
+  const leg: Leg = args.kinds?.length ? [args.type, args.direction ?? 'OUT', args.kinds] : [args.type, args.direction ?? 'OUT'];
+  return follow(parent, [leg], ctx);
+}
+
 /** The fields every entity type has, spread into each type's resolvers. */
 export const entityFields = {
-  sections: (parent: EntityRecord, args: Page, ctx: Context) => sectionsOf(parent, args, ctx),
-  relations: async (parent: EntityRecord, args: Page & { types?: RelationType[] | null; direction?: Direction | null }, ctx: Context) => {
-    const direction = args.direction ?? 'BOTH';
-    const relations = await ctx.loaders.relations.load(parent.id);
-    const kept = relations.filter(
-      (r) =>
-        (!args.types?.length || args.types.includes(r.type)) &&
-        ((direction !== 'IN' && r.source === parent.id) || (direction !== 'OUT' && r.target === parent.id)),
-    );
-    return kept.slice(0, args.first ?? undefined);
-  },
-  related: async (
-    parent: EntityRecord,
-    args: Page & { type: RelationType; direction?: Direction | null; kinds?: EntityKind[] | null },
-    ctx: Context,
-  ) => {
-    const leg: Leg = args.kinds?.length ? [args.type, args.direction ?? 'OUT', args.kinds] : [args.type, args.direction ?? 'OUT'];
-    return (await follow(parent, [leg], ctx)).slice(0, args.first ?? undefined);
-  },
-  metrics: linked(['MEASURES', 'IN', ['Metric']]),
-  events: async (parent: EntityRecord, args: Page, ctx: Context) => {
+  sections: (parent, args, ctx) => sectionsOf(parent, args, ctx),
+  relations: async (parent, args, ctx) => (await relationsOf(parent, args, ctx)).slice(0, args.first ?? undefined),
+  relationCount: async (parent, args, ctx) => (await relationsOf(parent, args, ctx)).length,
+  related: async (parent, args, ctx) => (await relatedOf(parent, args, ctx)).slice(0, args.first ?? undefined),
+  relatedCount: async (parent, args, ctx) => (await relatedOf(parent, args, ctx)).length,
+  metrics: async (parent, args, ctx) => (await follow(parent, [['MEASURES', 'IN', ['Metric']]], ctx)).slice(0, args.first ?? undefined),
+  events: async (parent, args, ctx) => {
     const events = await follow(parent, [['CONCERNS', 'IN', ['Event']]], ctx);
     return events.sort((a, b) => a.year! - b.year! || compareIds(a.id, b.id)).slice(0, args.first ?? undefined);
   },
-};
+} satisfies DatasetResolvers; // Dataset has only the Entity interface's fields: its resolver type is theirs.
 
 /** A relation's id: its type and ends, which identify it (one relation per type, source and target). */
 export function relationId(r: RelationRecord): string {
