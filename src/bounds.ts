@@ -7,6 +7,7 @@ import type { Context } from './context.js';
 import type { Direction, EntityRecord, RelationRecord, RelationType } from './graph/types.js';
 import { RELATION_TYPES } from './graph/vocabulary.js';
 import { groupSeries, summarizeIndicators } from './graph/indicators.js';
+import { TRAVERSAL_LIMITS, defaultTraversalTypes } from './graph/traversal.js';
 
 export interface GraphBounds {
   /**
@@ -16,6 +17,11 @@ export interface GraphBounds {
   fieldMax(type: string, field: string, direction?: Direction): number;
   /** At most how many relations of `types` can join `nodes` entities: half the sum of the largest degrees. */
   edgesAmong(nodes: number, types: readonly RelationType[]): number;
+  /**
+   * The most nodes and relations a neighbourhood of at most `limit` nodes and `depth` hops under `types` can hold, over
+   * every centre: direction, kinds, maxDegree and fewer types only leave out parts of the neighbourhoods measured here.
+   */
+  neighbourhood(limit: number, depth: number, types: readonly RelationType[]): { nodes: number; edges: number };
   /** How many Metric entities there are: the longest answer `metrics(...)` can give. */
   readonly metrics: number;
   /** How many indicators there are; the most series one indicator forms; the most points one series has. */
@@ -66,10 +72,22 @@ export async function measureBounds(schema: GraphQLSchema, ctx: Context): Promis
   );
 
   const degrees = degreesByType(entities, adjacency);
+  // Two walks from every entity, not one per type set a client sends: fewer types only leave parts of these out.
+  const ends = adjacencyIndexes(entities, adjacency);
+  const reach = new Map<boolean, Reach>();
+  const reachOf = (types: readonly RelationType[]) => {
+    const all = types.includes('MENTIONED_IN');
+    if (!reach.has(all)) reach.set(all, largestNeighbourhoods(ends, all ? RELATION_TYPES : defaultTraversalTypes()));
+    return reach.get(all)!;
+  };
   return {
     ...seriesBounds(entities, adjacency),
     fieldMax: (type, field, direction) => longest.get(key(type, field, direction)) ?? 0,
     edgesAmong: (nodes, types) => edgeBound(degrees, nodes, types),
+    neighbourhood: (limit, depth, types) => {
+      const { nodes, edges } = reachOf(types);
+      return { nodes: Math.min(limit, nodes[depth - 1]), edges: Math.min(edges[depth - 1], edgeBound(degrees, limit, types)) };
+    },
     metrics: entities.filter((e: EntityRecord) => e.kind === 'Metric').length,
   };
 }
@@ -102,6 +120,74 @@ function degreesByType(entities: EntityRecord[], adjacency: RelationRecord[][]):
     for (const r of adjacency[i]) counts[index.get(r.type)!]++;
     return counts;
   });
+}
+
+/** Per entity, its relations as (other end, type index, whether it is the source), for walks without lookups. */
+interface Ends {
+  other: Int32Array;
+  type: Int32Array;
+  outgoing: Uint8Array;
+}
+
+function adjacencyIndexes(entities: EntityRecord[], adjacency: RelationRecord[][]): Ends[] {
+  const index = new Map(entities.map((e, i) => [e.id, i]));
+  return adjacency.map((relations, i) => ({
+    other: Int32Array.from(relations, (r) => index.get(r.source === entities[i].id ? r.target : r.source)!),
+    type: Int32Array.from(relations, (r) => RELATION_TYPES.indexOf(r.type)),
+    outgoing: Uint8Array.from(relations, (r) => (r.source === entities[i].id ? 1 : 0)),
+  }));
+}
+
+/** The most nodes and relations any neighbourhood holds at each depth (index 0 is depth 1) under some types. */
+interface Reach {
+  nodes: number[];
+  edges: number[];
+}
+
+/**
+ * The largest neighbourhoods of the graph at each depth, walked from every entity both ways through every kind with no
+ * damping: direction, kinds and maxDegree only leave parts of these out, so they bound every neighbourhood.
+ */
+function largestNeighbourhoods(ends: Ends[], followed: readonly RelationType[]): Reach {
+  const types = new Uint8Array(RELATION_TYPES.length);
+  for (const t of followed) types[RELATION_TYPES.indexOf(t)] = 1;
+  const depths = TRAVERSAL_LIMITS.maxNeighborhoodDepth;
+  const reach: Reach = { nodes: Array(depths).fill(0), edges: Array(depths).fill(0) };
+  const visitedBy = new Int32Array(ends.length).fill(-1);
+  const ring = new Int32Array(ends.length);
+  for (let centre = 0; centre < ends.length; centre++) {
+    visitedBy[centre] = centre;
+    ring[centre] = 0;
+    let frontier = [centre];
+    let nodes = 1;
+    let edges = 0;
+    for (let d = 0; d < depths; d++) {
+      const next: number[] = [];
+      for (const node of frontier) {
+        const { other, type } = ends[node];
+        for (let k = 0; k < other.length; k++) {
+          if (types[type[k]] && visitedBy[other[k]] !== centre) {
+            visitedBy[other[k]] = centre;
+            ring[other[k]] = d + 1;
+            next.push(other[k]);
+          }
+        }
+      }
+      // A relation joins the ball when its later end does: counted once, from the new end (at its source when both are new).
+      for (const node of next) {
+        const { other, type, outgoing } = ends[node];
+        for (let k = 0; k < other.length; k++) {
+          if (!types[type[k]] || visitedBy[other[k]] !== centre) continue;
+          if (ring[other[k]] <= d || outgoing[k] === 1) edges++;
+        }
+      }
+      nodes += next.length;
+      frontier = next;
+      reach.nodes[d] = Math.max(reach.nodes[d], nodes);
+      reach.edges[d] = Math.max(reach.edges[d], edges);
+    }
+  }
+  return reach;
 }
 
 function edgeBound(degrees: Uint32Array[], nodes: number, types: readonly RelationType[]): number {

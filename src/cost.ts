@@ -39,7 +39,7 @@ import { ENTITY_KINDS, RELATION_TYPES, type RelationType } from './graph/vocabul
 import type { Direction } from './graph/types.js';
 
 /** The accepted range of each argument, by name: every field uses a name with one meaning. */
-export const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: 'value' | 'length' }> = {
+export const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: 'value' | 'length' | 'count' }> = {
   first: { min: 1, max: LIMITS.maxPageSize, what: 'value' },
   depth: { min: 1, max: LIMITS.maxNeighborhoodDepth, what: 'value' },
   limit: { min: 1, max: LIMITS.maxNeighborhoodNodes, what: 'value' },
@@ -52,6 +52,9 @@ export const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: '
   region: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
   indicator: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
   after: { min: 1, max: LIMITS.maxIdLength, what: 'length' },
+  // A degree above any the graph holds damps nothing; the bound only keeps the number sane.
+  maxDegree: { min: 0, max: 10_000, what: 'value' },
+  ids: { min: 1, max: LIMITS.maxPageSize, what: 'count' },
 };
 
 /** Why an argument is out of range, or undefined when it is in range (text is measured trimmed, as it is used). */
@@ -61,6 +64,10 @@ function outOfRange(name: string, value: unknown): string | undefined {
   if (range.what === 'value') {
     const n = value as number;
     return n < range.min || n > range.max ? `${name} must be between ${range.min} and ${range.max}; got ${n}` : undefined;
+  }
+  if (range.what === 'count') {
+    const n = (value as unknown[]).length;
+    return n < range.min || n > range.max ? `${name} must hold ${range.min} to ${range.max} items; got ${n}` : undefined;
   }
   const length = String(value).trim().length;
   if (length < range.min) return `${name} must not be empty`;
@@ -78,6 +85,7 @@ interface Scope {
 const FIXED_LENGTHS: Record<string, (scope: Scope, first: number, bounds: GraphBounds) => number | undefined> = {
   'Subgraph.nodes': (scope) => scope.nodes,
   'Subgraph.edges': (scope) => scope.edges,
+  'Subgraph.members': (scope) => scope.nodes,
   'Path.nodes': (scope) => scope.nodes,
   'Path.edges': (scope) => scope.edges,
   'EntityConnection.nodes': (scope) => scope.items,
@@ -191,9 +199,10 @@ export class Pricer {
 
   private scopeBelow(parent: string, field: string, args: Record<string, unknown>): Scope {
     if (parent !== 'Query') return {};
-    if (field === 'neighborhood') {
-      const nodes = args.limit as number;
-      const types = (args.relationTypes as RelationType[] | undefined) ?? defaultTraversalTypes();
+    const types = (args.relationTypes as RelationType[] | undefined) ?? defaultTraversalTypes();
+    if (field === 'neighborhood') return this.bounds.neighbourhood(args.limit as number, args.depth as number, types);
+    if (field === 'subgraph') {
+      const nodes = (args.ids as string[]).length;
       return { nodes, edges: this.bounds.edgesAmong(nodes, types) };
     }
     if (field === 'shortestPath') return { nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number };

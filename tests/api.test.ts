@@ -109,6 +109,64 @@ describeEachStore('the API', ({ open }) => {
       expect(codeOf(missing)).toBe('NOT_FOUND');
       expect(missing.errors?.[0].message).toMatch(/^no entity has the id, name or alias "no-such-thing-at-all" \(argument id\)/);
     });
+
+    it('gives every node its distance, degree and whether it was expanded, aligned with nodes, hubs held back by maxDegree', async () => {
+      const query = (maxDegree: string) => `{ neighborhood(id: "算网协同", depth: 3${maxDegree}) { nodes { id } members { entity { id } distance degree expanded } } }`;
+      const { neighborhood: open } = await api.data(query(''));
+      const { neighborhood: damped } = await api.data(query(', maxDegree: 10'));
+      expect([open.nodes.length, damped.nodes.length]).toEqual([19, 5]);
+      expect(damped.members.map((m: any) => m.entity.id)).toEqual(damped.nodes.map((n: any) => n.id));
+      expect(damped.members[2]).toEqual({ entity: { id: 'computing-power-demand' }, distance: 2, degree: 15, expanded: false });
+      expect(damped.members[4]).toEqual({ entity: { id: 'artificial-intelligence' }, distance: 3, degree: 94, expanded: false });
+    });
+
+    it('draws 500 nodes at depth 3 within the cost limit, at an honest price, and still refuses a heavier selection naming the limit', async () => {
+      const drawable = 'truncated nodes { id name nameZh kind } edges { id type source { id } target { id } } members { entity { id } distance degree expanded }';
+      const accepted = await api.run(`{ neighborhood(id: "人工智能", depth: 3, limit: 500) { ${drawable} } }`);
+      expect(accepted.errors).toBeUndefined();
+      // The largest neighbourhood the seed holds at depth 3 has 477 nodes and 849 relations (limit 500 is never reached):
+      // neighborhood and truncated, then nodes (1 + 477 × 4), edges (1 + 849 × 6) and members (1 + 477 × 5).
+      expect((accepted as { extensions?: Record<string, unknown> }).extensions?.cost).toEqual({ requested: 1 + 1 + (1 + 477 * 4) + (1 + 849 * 6) + (1 + 477 * 5), limit: 20_000 });
+      const { nodes, edges } = (accepted.data as any).neighborhood;
+      expect(nodes.length).toBeLessThanOrEqual(477);
+      expect(edges.length).toBeLessThanOrEqual(849);
+      const heavy = await api.run(`{ neighborhood(id: "人工智能", depth: 3, limit: 500) { ${drawable} more: edges { evidence section { id name nameZh } source { name nameZh description descriptionZh kind } target { name nameZh description descriptionZh kind } } } }`);
+      expect(codeOf(heavy)).toBe('BAD_USER_INPUT');
+      expect(heavy.errors?.[0].message).toMatch(/^query cost \d+ exceeds the limit of 20000/);
+      expect(heavy.errors?.[0].extensions).toMatchObject({ limit: 'maxCost', max: 20_000 });
+    });
+  });
+
+  describe('Query.subgraph', () => {
+    it('returns exactly the relations among a set of entities named by id or name, each member at distance 0 with its degree', async () => {
+      const refs = ['gpu', '算网协同', 'CPU', '人工智能', 'deep learning'];
+      const ids = ['gpu', 'computing-network-synergy', 'cpu', 'artificial-intelligence', 'deep-learning'];
+      const { subgraph } = await api.data(`{ subgraph(ids: ${JSON.stringify(refs)}) { truncated nodes { id } edges { id } members { entity { id } distance degree expanded } } }`);
+      const among = realSeed().relations.filter((r) => r.type !== 'MENTIONED_IN' && ids.includes(r.source) && ids.includes(r.target));
+      expect(subgraph.nodes.map((n: any) => n.id)).toEqual(ids);
+      expect(subgraph.edges.map((e: any) => e.id).sort()).toEqual(among.map((r) => `${r.type}:${r.source}:${r.target}`).sort());
+      expect(subgraph.edges.map((e: any) => e.id)).toEqual(['IS_A:deep-learning:artificial-intelligence', 'USES:artificial-intelligence:deep-learning']);
+      expect(subgraph.members.map((m: any) => `${m.entity.id} ${m.distance}/${m.degree} ${m.expanded}`)).toEqual([
+        'gpu 0/8 false', 'computing-network-synergy 0/1 false', 'cpu 0/3 false', 'artificial-intelligence 0/94 false', 'deep-learning 0/31 false',
+      ]);
+      expect(subgraph.truncated).toBe(false);
+    });
+
+    it('follows only the relation types asked for', async () => {
+      const { subgraph } = await api.data('{ subgraph(ids: ["人工智能", "深度学习"], relationTypes: [USES]) { edges { id } members { degree } } }');
+      expect(subgraph.edges).toEqual([{ id: 'USES:artificial-intelligence:deep-learning' }]);
+      const uses = (id: string) => realSeed().relations.filter((r) => r.type === 'USES' && (r.source === id || r.target === id)).length;
+      expect(subgraph.members.map((m: any) => m.degree)).toEqual([uses('artificial-intelligence'), uses('deep-learning')]);
+    });
+
+    it('refuses an unknown entity naming the closest, and more than 100 ids naming the limit', async () => {
+      const missing = await api.run('{ subgraph(ids: ["gpu", "no such thing"]) { nodes { id } } }');
+      expect(codeOf(missing)).toBe('NOT_FOUND');
+      expect(missing.errors?.[0].message).toMatch(/^no entity has the id, name or alias "no such thing" \(argument ids\); closest: /);
+      const many = await api.run(`{ subgraph(ids: ${JSON.stringify(Array.from({ length: 101 }, (_, i) => `e${i}`))}) { nodes { id } } }`);
+      expect(codeOf(many)).toBe('BAD_USER_INPUT');
+      expect(many.errors?.[0].message).toBe('ids must hold 1 to 100 items; got 101 (at Query.subgraph)');
+    });
   });
 
   describe('Node ids for client caches', () => {

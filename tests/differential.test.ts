@@ -9,12 +9,14 @@
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityKind, EntityRecord, GraphStore, MetricFilter, RelationRecord, RelationType, SearchHit, Subgraph } from '../src/graph/types.js';
+import type { Direction, EntityKind, EntityRecord, GraphStore, MetricFilter, Neighborhood, RelationRecord, RelationType, SearchHit, Subgraph } from '../src/graph/types.js';
 import { ENTITY_KINDS, RELATION_TYPES } from '../src/graph/vocabulary.js';
 import { compareIds, defaultTraversalTypes } from '../src/graph/traversal.js';
 import type { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { seededRandom } from './random.js';
 import { embeddedStore, neo4jStore, realSeed } from './helpers.js';
+
+const DIRECTIONS: Direction[] = ['BOTH', 'OUT', 'IN'];
 
 const neo4jUri = process.env.NEO4J_URI;
 const CONCURRENCY = 8;
@@ -81,6 +83,7 @@ const brief = {
   entity: (e: EntityRecord | null) => e?.id ?? null,
   relation: (r: RelationRecord) => `${r.type}:${r.source}>${r.target}`,
   subgraph: (g: Subgraph | null) => g && { nodes: g.nodes.map((n) => n.id), edges: g.edges.map(brief.relation) },
+  neighborhood: (g: Neighborhood | null) => g && { ...brief.subgraph(g), members: g.members },
   hits: (hits: SearchHit[]) => hits.map((h) => `${h.entity.id}@${h.score}`),
 };
 
@@ -207,6 +210,9 @@ interface NeighborhoodInput {
   depth: number;
   types?: RelationType[];
   limit: number;
+  direction?: Direction;
+  kinds?: EntityKind[];
+  maxDegree?: number;
 }
 
 function neighborhoodIds(): string[] {
@@ -226,6 +232,12 @@ function neighborhoodInputs(): NeighborhoodInput[] {
       else inputs.push({ id, depth, limit: limits[(i + depth) % limits.length] });
     }
     inputs.push({ id, depth: 1 + (i % 3), types: filters[i % filters.length], limit: [7, 500][i % 2] });
+    // The walk options, in turn: each direction, kinds that include or leave out the neighbours, hubs held back.
+    const kinds: EntityKind[][] = [['Technology', 'Concept'], ['Application', 'Industry', 'Challenge'], []];
+    for (let depth = 2; depth <= 3; depth++) {
+      inputs.push({ id, depth, limit: 500, direction: DIRECTIONS[(i + depth) % 3], maxDegree: [0, 5, 20, 60][(i + depth) % 4] });
+      inputs.push({ id, depth, limit: [7, 500][i % 2], direction: DIRECTIONS[i % 3], kinds: kinds[(i + depth) % kinds.length], maxDegree: i % 2 ? 10 : undefined });
+    }
   });
   return inputs;
 }
@@ -420,8 +432,8 @@ describe.runIf(!!neo4jUri)('the differential contract: both stores answer the sa
   }, 180_000);
 
   const neighborhoods = neighborhoodInputs();
-  it(`neighborhood answers the same subgraph for ${neighborhoodIds().length} ids including the hubs, at depths 1-3, limits 1 to 500 and with type filters (${neighborhoods.length} inputs)`, async () => {
-    await differential('neighborhood', neighborhoods, (s, input) => s.neighborhood(input), brief.subgraph);
+  it(`neighborhood answers the same subgraph, distances, degrees and expansions for ${neighborhoodIds().length} ids including the hubs, at depths 1-3, limits 1 to 500, with type filters, each direction, kinds and hubs held back (${neighborhoods.length} inputs)`, async () => {
+    await differential('neighborhood', neighborhoods, (s, input) => s.neighborhood(input), brief.neighborhood);
   }, 180_000);
 
   const paths = pathInputs();

@@ -94,6 +94,8 @@ const ALL_CASES: ({ label: string; name: StatementName; params?: Record<string, 
   { label: 'getEntities', name: 'getEntities', byId: true, why: 'entities by id (the DataLoader batch)' },
   { label: 'relationsOf', name: 'relationsOf', byId: true, why: 'relations of entities by id (the DataLoader batch)' },
   { label: 'neighborhood', name: 'neighborhood', byId: true, why: 'starts from one entity by id' },
+  { label: 'neighborhoodOut', name: 'neighborhoodOut', byId: true, why: 'starts from one entity by id, following relations out' },
+  { label: 'neighborhoodIn', name: 'neighborhoodIn', byId: true, why: 'starts from one entity by id, following relations in' },
   {
     label: 'shortestPath', name: 'shortestPath', byId: true,
     cartesian: (p) => p.children.length === 2 && p.children.every((c) => c.op === 'NodeUniqueIndexSeek' && c.rows <= 1),

@@ -83,6 +83,15 @@ describe('the support rules', () => {
     expect(findings(entities + relations).found).toEqual(['same-fact-twice: AFFECTS energy-consumption -> liquid-cooling']);
   });
 
+  it('find a mirrored pair: a relation read both ways stated from each end, on any quotes', () => {
+    const withCentre = `${entities}  - { id: data-centre, kind: Technology, name: Data centre, nameZh: 数据中心, description: x., descriptionZh: x。 }\n`;
+    const integrates = (from: string, to: string, evidence: string) => `  - { type: INTEGRATES_WITH, from: ${from}, to: ${to}, evidence: "${evidence}" }\n`;
+    const one = integrates('liquid-cooling', 'data-centre', quote);
+    const other = integrates('data-centre', 'liquid-cooling', '推动数据中心采用液冷技术');
+    expect(findings(`${withCentre}relations:\n${one}`)).toEqual({ problems: [], found: [] });
+    expect(findings(`${withCentre}relations:\n${one}${other}`)).toEqual({ problems: [], found: ['mirrored: INTEGRATES_WITH liquid-cooling -> data-centre'] });
+  });
+
   it('drop a finding seed/exceptions.yaml justifies, and report an exception that no longer matches anything', () => {
     const chapter = entities + metric(', year: 2023');
     const justified = `exceptions:\n  - { rule: year-stated, entry: metric-icp, reason: the table states it }\n`;
@@ -103,6 +112,7 @@ const CEILING: Record<keyof typeof SUPPORT_RULES, number> = {
   twins: 0,
   'same-fact-twice': 0,
   'broad-alias': 0,
+  mirrored: 0,
 };
 
 describe('the real seed', () => {

@@ -191,6 +191,51 @@ describe.each(stores)('the $name store', ({ open }) => {
     it('answers null for an unknown id', async () => {
       expect(await store.neighborhood({ id: 'no-such-id', depth: 1, limit: 10 })).toBeNull();
     });
+
+    const standing = (sub: Awaited<ReturnType<GraphStore['neighborhood']>>) =>
+      sub!.nodes.map((n, i) => `${n.id} ${sub!.members[i].distance}/${sub!.members[i].degree}${sub!.members[i].expanded ? ' expanded' : ''}`);
+
+    it('holds back a hub with more relations than maxDegree: 算网协同 at depth 3 keeps 5 of its 19 nodes with maxDegree 10', async () => {
+      const open = await store.neighborhood({ id: 'computing-network-synergy', depth: 3, limit: 500 });
+      const damped = await store.neighborhood({ id: 'computing-network-synergy', depth: 3, limit: 500, maxDegree: 10 });
+      expect([open!.nodes.length, open!.edges.length]).toEqual([19, 28]);
+      expect(standing(damped)).toEqual([
+        'computing-network-synergy 0/1 expanded',
+        'solution-improve-computing-power-efficiency 1/3 expanded',
+        'computing-power-demand 2/15',
+        'computing-power-service 2/2 expanded',
+        'artificial-intelligence 3/94',
+      ]);
+      expect(damped!.edges).toHaveLength(4);
+    });
+
+    it('keeps what is reachable around a hub: 视频分析 at depth 2 has 104 nodes, 17 with maxDegree 20', async () => {
+      const open = await store.neighborhood({ id: 'video-analysis', depth: 2, limit: 500 });
+      const damped = await store.neighborhood({ id: 'video-analysis', depth: 2, limit: 500, maxDegree: 20 });
+      expect([open!.nodes.length, damped!.nodes.length]).toEqual([104, 17]);
+      // 人工智能 is drawn but not walked through; automotive is still reached through computer vision.
+      const ai = damped!.nodes.findIndex((n) => n.id === 'artificial-intelligence');
+      expect(damped!.members[ai]).toEqual({ distance: 1, degree: 94, expanded: false });
+      expect(damped!.nodes.map((n) => n.id)).toContain('automotive');
+    });
+
+    it('follows relations out of, into or both ways from each entity', async () => {
+      const ids = async (direction: 'OUT' | 'IN' | 'BOTH') => (await store.neighborhood({ id: 'liquid-cooling', depth: 1, limit: 500, direction }))!.nodes.map((n) => n.id);
+      expect(await ids('OUT')).toEqual(['liquid-cooling', 'energy-consumption', 'energy-saving-carbon-reduction-technology', 'solution-infrastructure-energy-saving']);
+      expect(await ids('IN')).toEqual(['liquid-cooling', 'cold-plate-liquid-cooling', 'immersion-liquid-cooling', 'rec-green-intelligent-computing', 'spray-liquid-cooling']);
+      expect(await ids('BOTH')).toHaveLength(8);
+    });
+
+    it('includes and walks through only entities of the kinds asked for, the centre always, with distances and degrees', async () => {
+      const sub = await store.neighborhood({ id: 'liquid-cooling', depth: 2, limit: 500, kinds: ['Challenge'] });
+      expect(standing(sub)).toEqual([
+        'liquid-cooling 0/7 expanded',
+        'energy-consumption 1/10 expanded',
+        'chip-energy-consumption 2/3',
+        'computing-power-demand 2/15',
+        'system-level-energy-consumption 2/3',
+      ]);
+    });
   });
 
   describe('shortestPath', () => {

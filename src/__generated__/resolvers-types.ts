@@ -8,6 +8,7 @@ import type { IndicatorSummary as IndicatorSummaryModel } from '../graph/indicat
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -2049,6 +2050,10 @@ export type Query = {
    * them, followed in both directions. An unknown `id` is NOT_FOUND, naming the closest entities.
    * `depth` is 1 to 3. Without `relationTypes`, every type but MENTIONED_IN is followed.
    * At most `limit` nodes (up to 500) are returned, nearest first; `truncated` says when more were in reach.
+   * `direction` follows relations out of each entity, into it, or both ways; `edges` still holds every relation of the
+   * followed types among the nodes, whichever way it points. With `kinds`, only entities of those kinds are included
+   * and walked through (the centre always is). With `maxDegree` (0 or more), an entity other than the centre with more
+   * relations of the followed types than that (a hub such as 人工智能) is included but not walked through.
    */
   neighborhood: Subgraph;
   /** An entity or a relation by its exact id (for client caches and refetching); null when nothing has that id. */
@@ -2065,6 +2070,13 @@ export type Query = {
   shortestPath?: Maybe<Path>;
   /** How many entities of each kind and relations of each type the graph holds. */
   stats: Stats;
+  /**
+   * The relations of `relationTypes` (without it, every type but MENTIONED_IN) among a set of entities, each an id or a
+   * name or alias in either language (an unknown one is NOT_FOUND naming the closest); at most 100 ids. For drawing a
+   * graph a step at a time: add the entities of a neighbourhood to the set and ask again. Every member has distance 0
+   * (each is one of those asked for) and expanded false (nothing was walked from it).
+   */
+  subgraph: Subgraph;
 };
 
 
@@ -2097,8 +2109,11 @@ export type QueryMetricsArgs = {
 
 export type QueryNeighborhoodArgs = {
   depth?: Scalars['Int']['input'];
+  direction?: InputMaybe<Direction>;
   id: Scalars['ID']['input'];
+  kinds?: InputMaybe<Array<EntityKind>>;
   limit?: Scalars['Int']['input'];
+  maxDegree?: InputMaybe<Scalars['Int']['input']>;
   relationTypes?: InputMaybe<Array<RelationType>>;
 };
 
@@ -2120,6 +2135,12 @@ export type QueryShortestPathArgs = {
   maxDepth?: Scalars['Int']['input'];
   relationTypes?: InputMaybe<Array<RelationType>>;
   to: Scalars['ID']['input'];
+};
+
+
+export type QuerySubgraphArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  relationTypes?: InputMaybe<Array<RelationType>>;
 };
 
 /** An action the whitepaper recommends. */
@@ -2732,9 +2753,29 @@ export type Stats = {
 export type Subgraph = {
   __typename?: 'Subgraph';
   edges: Array<Relation>;
+  /** Where each node stands, in the order of `nodes` (members[i].entity is nodes[i]). */
+  members: Array<SubgraphMember>;
   nodes: Array<Entity>;
   /** True when more nodes were within reach than `limit` allowed. */
   truncated: Scalars['Boolean']['output'];
+};
+
+/**
+ * A node of a subgraph and where it stands, for drawing. It has no `id` of its own on purpose: the same entity stands
+ * elsewhere in another subgraph, so a client cache keys it by its entity.
+ */
+export type SubgraphMember = {
+  __typename?: 'SubgraphMember';
+  /**
+   * Relations of the followed types touching the entity in the whole graph, either way, whether or not they are drawn:
+   * degree minus the drawn edges touching it is how many more there are.
+   */
+  degree: Scalars['Int']['output'];
+  /** Hops from the centre (0 for the centre, and for every member of subgraph(ids:)). */
+  distance: Scalars['Int']['output'];
+  entity: Entity;
+  /** Whether its neighbours were walked: false on the last ring and for a hub held back by maxDegree. */
+  expanded: Scalars['Boolean']['output'];
 };
 
 /** A technical field or technique. */
@@ -3095,6 +3136,7 @@ export type ResolversTypes = {
   Stats: ResolverTypeWrapper<StatsModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphResultModel>;
+  SubgraphMember: ResolverTypeWrapper<Omit<SubgraphMember, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Technology: ResolverTypeWrapper<EntityRecordModel>;
   Trend: ResolverTypeWrapper<EntityRecordModel>;
 };
@@ -3143,6 +3185,7 @@ export type ResolversParentTypes = {
   Stats: StatsModel;
   String: Scalars['String']['output'];
   Subgraph: SubgraphResultModel;
+  SubgraphMember: Omit<SubgraphMember, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Technology: EntityRecordModel;
   Trend: EntityRecordModel;
 };
@@ -3581,11 +3624,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   metricSeries?: Resolver<Array<ResolversTypes['MetricSeries']>, ParentType, ContextType, RequireFields<QueryMetricSeriesArgs, 'indicator'>>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<QueryMetricsArgs>>;
-  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'direction' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxDepth' | 'to'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'ids'>>;
 };
 
 export type RecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = {
@@ -3727,8 +3771,16 @@ export type StatsResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['SubgraphMember']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SubgraphMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphMember'] = ResolversParentTypes['SubgraphMember']> = {
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  expanded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type TechnologyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technology'] = ResolversParentTypes['Technology']> = {
@@ -3815,6 +3867,7 @@ export type Resolvers<ContextType = Context> = {
   Standard?: StandardResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  SubgraphMember?: SubgraphMemberResolvers<ContextType>;
   Technology?: TechnologyResolvers<ContextType>;
   Trend?: TrendResolvers<ContextType>;
 };

@@ -15,6 +15,11 @@ export function defaultTraversalTypes(): RelationType[] {
   return RELATION_TYPES.filter((t) => t !== 'MENTIONED_IN');
 }
 
+/** Whether a neighbourhood walk expanded a node: short of the last ring, and the centre or no hub held back. */
+export function expandedInWalk(distance: number, degree: number, depth: number, maxDegree?: number): boolean {
+  return distance < depth && (distance === 0 || maxDegree === undefined || degree <= maxDegree);
+}
+
 /** Total order on relations: by type, then source id, then target id (code-unit order, as Neo4j compares strings). */
 export function compareRelations(a: RelationRecord, b: RelationRecord): number {
   return compareIds(a.type, b.type) || compareIds(a.source, b.source) || compareIds(a.target, b.target);

@@ -58,6 +58,33 @@ export interface Subgraph {
   edges: RelationRecord[];
 }
 
+/** Where a node of a neighbourhood stands; `members[i]` of a Neighborhood describes `nodes[i]`. */
+export interface SubgraphMember {
+  /** Hops from the centre along followed relations (0 for the centre). */
+  distance: number;
+  /** Relations of the followed types touching the node in the whole graph, either direction, parallel ones counted. */
+  degree: number;
+  /** Whether its neighbours were walked: false on the last ring and for a hub held back by maxDegree. */
+  expanded: boolean;
+}
+
+export interface Neighborhood extends Subgraph {
+  members: SubgraphMember[];
+}
+
+export interface NeighborhoodArgs {
+  id: string;
+  depth: number;
+  types?: RelationType[];
+  limit: number;
+  /** Which way relations are followed from each node; BOTH when absent. */
+  direction?: Direction;
+  /** Only entities of these kinds are included and walked through (the centre always is). */
+  kinds?: EntityKind[];
+  /** A node other than the centre with a degree above this is included but not expanded. */
+  maxDegree?: number;
+}
+
 export interface SearchHit {
   entity: EntityRecord;
   score: number;
@@ -97,8 +124,11 @@ export interface GraphStore {
   resolve(refs: readonly string[]): Promise<(string | null)[]>;
   /** Entities whose names or aliases match `text`, best first. */
   search(args: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]>;
-  /** Entities within `depth` hops of `id`, ignoring direction, and the relations between them; null for an unknown id. */
-  neighborhood(args: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null>;
+  /**
+   * Entities within `depth` hops of `id` (walked ring by ring, each ring in id order, at most `limit` nodes), the
+   * relations of the followed types among them in either direction, and where each node stands; null for an unknown id.
+   */
+  neighborhood(args: NeighborhoodArgs): Promise<Neighborhood | null>;
   /**
    * The shortest undirected path; among equals the one whose inner nodes have the fewest relations of the followed
    * types, then the smallest sequence of node ids. Null when none is within maxDepth.

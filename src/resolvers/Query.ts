@@ -1,7 +1,8 @@
 /** Root fields: arguments (already checked against their ranges by src/cost.ts) are handed to the store port. */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import type { EntityRecord, GraphStore, RelationRecord, Subgraph } from '../graph/types.js';
+import type { EntityRecord, GraphStore, RelationRecord, Subgraph, SubgraphMember } from '../graph/types.js';
 import { INDICATOR_NAMES, findIndicator, groupSeries, summarizeIndicators } from '../graph/indicators.js';
+import { compareRelations, defaultTraversalTypes } from '../graph/traversal.js';
 import { BadUserInput, NotFound, clip } from '../errors.js';
 import { parseRelationId, relationId } from './links.js';
 
@@ -14,7 +15,7 @@ export interface EntityEdgeResult {
   node: EntityRecord;
   offset: number;
 }
-export type SubgraphResult = Subgraph & { truncated: boolean };
+export type SubgraphResult = Subgraph & { truncated: boolean; members: (SubgraphMember & { entity: EntityRecord })[] };
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString('base64url');
@@ -73,18 +74,47 @@ export const Query: QueryResolvers = {
 
   search: (_root, { text, kinds, first }, ctx) => ctx.store.search({ text: text.trim(), kinds: kinds ?? undefined, limit: first! }),
 
-  neighborhood: async (_root, { id, depth, relationTypes, limit }, ctx) => {
+  neighborhood: async (_root, { id, depth, relationTypes, limit, direction, kinds, maxDegree }, ctx) => {
     const nodes = limit!;
     const centre = await requireEntity(id, 'id', ctx);
     // One node more than asked for tells whether the answer was cut.
-    const found = await ctx.store.neighborhood({ id: centre.id, depth: depth!, types: relationTypes ?? undefined, limit: nodes + 1 });
+    const found = await ctx.store.neighborhood({
+      id: centre.id,
+      depth: depth!,
+      types: relationTypes ?? undefined,
+      limit: nodes + 1,
+      direction: direction ?? undefined,
+      kinds: kinds ?? undefined,
+      maxDegree: maxDegree ?? undefined,
+    });
     if (!found) throw new NotFound(`no entity has id "${clip(centre.id)}" (argument id)`);
-    if (found.nodes.length <= nodes) return { ...found, truncated: false };
-    const kept = new Set(found.nodes.slice(0, nodes).map((n) => n.id));
+    const members = found.nodes.slice(0, nodes).map((entity, i) => ({ entity, ...found.members[i] }));
+    if (found.nodes.length <= nodes) return { nodes: found.nodes, edges: found.edges, truncated: false, members };
+    const kept = new Set(members.map((m) => m.entity.id));
     return {
       nodes: found.nodes.slice(0, nodes),
       edges: found.edges.filter((e) => kept.has(e.source) && kept.has(e.target)),
       truncated: true,
+      members,
+    };
+  },
+
+  subgraph: async (_root, { ids, relationTypes }, ctx) => {
+    const resolved = await ctx.store.resolve(ids);
+    const unknown = ids.find((_, i) => resolved[i] === null);
+    if (unknown !== undefined) await requireEntity(unknown, 'ids', ctx);
+    const members = [...new Set(resolved as string[])];
+    const [entities, relations] = await Promise.all([Promise.all(members.map((m) => ctx.loaders.entity.load(m))), Promise.all(members.map((m) => ctx.loaders.relations.load(m)))]);
+    const allowed = new Set(relationTypes ?? defaultTraversalTypes());
+    const inSet = new Set(members);
+    const followed = relations.map((list) => list.filter((r) => allowed.has(r.type)));
+    // Each relation among the set is in the lists of both its ends: taken once, from its source's.
+    const edges: RelationRecord[] = followed.flatMap((list, i) => list.filter((r) => r.source === members[i] && inSet.has(r.target))).sort(compareRelations);
+    return {
+      nodes: entities.map((e) => e!),
+      edges,
+      truncated: false,
+      members: entities.map((entity, i) => ({ entity: entity!, distance: 0, degree: followed[i].length, expanded: false })),
     };
   },
 

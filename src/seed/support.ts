@@ -3,7 +3,8 @@
  * reader found (a quote that does not name an end, a source the quote does not name, a year the text does not give,
  * one thing under two ids, the same fact twice). Justified exceptions live in seed/exceptions.yaml with a reason.
  */
-import type { EntityRecord, RelationRecord } from '../graph/types.js';
+import type { EntityRecord, RelationRecord, RelationType } from '../graph/types.js';
+import { compareIds } from '../graph/traversal.js';
 import { collapseWhitespace, nameKey } from '../graph/text.js';
 
 export const SUPPORT_RULES = {
@@ -12,6 +13,7 @@ export const SUPPORT_RULES = {
   'year-stated': 'a metric or event year is one the text gives (in its evidence or yearEvidence); an undated current value has asOf instead',
   twins: 'no two entities are one thing under two ids (same name, or ids that differ by a kind prefix)',
   'same-fact-twice': 'no two relations between the same two entities rest on the same quote',
+  mirrored: 'a relation read both ways (INTEGRATES_WITH) is stated once per pair, not also as its mirror from the other end',
   'broad-alias': 'no alias that matches inside unrelated words: a generic word, or a Chinese alias of two characters or fewer that does not abbreviate the Chinese name, needs a reason',
 } as const;
 
@@ -33,6 +35,9 @@ const KIND_PREFIXES = /^(solution|trend|challenge|recommendation|application|tec
  */
 const GENERIC_WORDS = new Set(['生态', '场景', '应用', '场景应用', '技术', '数据', '平台', '系统', '服务器', '芯片', '算法', '模型', '产业', '行业', '发展', '经济社会发展', '网络', '安全', '服务', '计算', 'server', 'chip', 'platform', 'data', 'technology', 'system', 'application', 'ecosystem']);
 const SHORT_CHINESE = /^[\u4e00-\u9fff]{1,2}$/;
+
+/** Relation types read both ways (see RelationType in schema/schema.graphql). */
+const SYMMETRIC = new Set<RelationType>(['INTEGRATES_WITH']);
 
 /** A short alias that abbreviates the Chinese name, its characters in order (液冷 of 液冷技术, 电商 of 电子商务), stands for it. */
 function abbreviates(short: string, name: string): boolean {
@@ -126,6 +131,14 @@ export function checkSupport(entities: Map<string, EntityRecord>, relations: Rel
     const other = byPairAndQuote.get(key);
     if (other) find('same-fact-twice', `${r.type} ${r.source} -> ${r.target}`, `rests on the same quote as ${other.type} ${other.source} -> ${other.target}`);
     else byPairAndQuote.set(key, r);
+  }
+
+  // A mirror on the same quote is same-fact-twice; a symmetric type is one fact whichever end states it.
+  const stated = new Set(relations.filter((r) => SYMMETRIC.has(r.type)).map((r) => `${r.type}|${r.source}|${r.target}`));
+  for (const r of relations) {
+    if (SYMMETRIC.has(r.type) && compareIds(r.source, r.target) > 0 && stated.has(`${r.type}|${r.target}|${r.source}`)) {
+      find('mirrored', `${r.type} ${r.source} -> ${r.target}`, `mirrors ${r.type} ${r.target} -> ${r.source}: one fact, drawn twice; keep the one whose quote states it best`);
+    }
   }
   return findings;
 }

@@ -5,6 +5,9 @@ import type {
   GraphStore,
   MetricFilter,
   RelationRecord,
+  Direction,
+  Neighborhood,
+  NeighborhoodArgs,
   RelationType,
   SearchHit,
   Stats,
@@ -14,7 +17,7 @@ import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import type { SeedGraph } from '../types.js';
 import { NameSearch } from './search.js';
-import { compareIds, compareRelations, defaultTraversalTypes } from '../traversal.js';
+import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
 
 /**
  * A compact index of our own rather than graphology: at a few hundred nodes every operation is a Map lookup
@@ -68,23 +71,29 @@ export class EmbeddedStore implements GraphStore {
     return this.names.search(text, kinds, limit);
   }
 
-  async neighborhood({ id, depth, types, limit }: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null> {
+  async neighborhood({ id, depth, types, limit, direction = 'BOTH', kinds, maxDegree }: NeighborhoodArgs): Promise<Neighborhood | null> {
     if (!this.byId.has(id)) return null;
     const allowed = new Set(types ?? defaultTraversalTypes());
-    const seen = new Set([id]);
-    const order = [id];
+    const wanted = kinds && new Set(kinds);
+    const distance = new Map([[id, 0]]);
     let frontier = [id];
-    for (let d = 0; d < depth && frontier.length > 0 && order.length < limit; d++) {
+    for (let d = 0; d < depth && frontier.length > 0 && distance.size < limit; d++) {
       const next = new Set<string>();
-      for (const node of frontier) for (const other of this.neighbours(node, allowed)) if (!seen.has(other)) next.add(other);
-      frontier = [...next].sort(compareIds).slice(0, limit - order.length);
       for (const node of frontier) {
-        seen.add(node);
-        order.push(node);
+        if (!expandedInWalk(d, this.degree(node, allowed), depth, maxDegree)) continue;
+        for (const other of this.neighbours(node, allowed, direction)) {
+          if (!distance.has(other) && (!wanted || wanted.has(this.byId.get(other)!.kind))) next.add(other);
+        }
       }
+      frontier = [...next].sort(compareIds).slice(0, limit - distance.size);
+      for (const node of frontier) distance.set(node, d + 1);
     }
-    const edges = this.relations.filter((r) => allowed.has(r.type) && seen.has(r.source) && seen.has(r.target));
-    return { nodes: order.map((n) => this.byId.get(n)!), edges };
+    const edges = this.relations.filter((r) => allowed.has(r.type) && distance.has(r.source) && distance.has(r.target));
+    const members = [...distance].map(([node, hops]) => {
+      const degree = this.degree(node, allowed);
+      return { distance: hops, degree, expanded: expandedInWalk(hops, degree, depth, maxDegree) };
+    });
+    return { nodes: [...distance.keys()].map((n) => this.byId.get(n)!), edges, members };
   }
 
   async shortestPath({ from, to, maxDepth, types }: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
@@ -134,9 +143,11 @@ export class EmbeddedStore implements GraphStore {
     return list;
   }
 
-  private *neighbours(id: string, allowed: Set<RelationType>): Iterable<string> {
+  private *neighbours(id: string, allowed: Set<RelationType>, direction: Direction = 'BOTH'): Iterable<string> {
     for (const r of this.adjacency.get(id) ?? []) {
-      if (allowed.has(r.type)) yield r.source === id ? r.target : r.source;
+      if (!allowed.has(r.type)) continue;
+      if (r.source === id && direction !== 'IN') yield r.target;
+      else if (r.target === id && direction !== 'OUT') yield r.source;
     }
   }
 

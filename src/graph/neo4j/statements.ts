@@ -6,6 +6,7 @@
  */
 import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from '../vocabulary.js';
 import { TRAVERSAL_LIMITS } from '../traversal.js';
+import type { Direction } from '../types.js';
 
 export interface Statement {
   cypher: string;
@@ -64,25 +65,6 @@ const reads = {
         collect(CASE WHEN any(t IN n.nameTerms + n.aliasTerms WHERE t IN $terms OR any(p IN $prefixes WHERE t STARTS WITH p)) THEN n {.*} END) AS matches
       RETURN documents, nameLength, aliasLength, matches`,
     params: { terms: ['算', 'gpu'], prefixes: ['gpu'] },
-  },
-  neighborhood: {
-    cypher: `
-      MATCH (start:Entity {id: $id})
-      WITH start, COLLECT {
-        MATCH p = SHORTEST 1 (start)-[r WHERE type(r) IN $types]-{1,${TRAVERSAL_LIMITS.maxNeighborhoodDepth}}(m:Entity)
-        WHERE length(p) <= $depth AND m <> start
-        WITH m, length(p) AS distance
-        ORDER BY distance, m.id
-        LIMIT $limit
-        RETURN m
-      } AS ring
-      WITH [start] + ring AS nodes
-      UNWIND nodes AS a
-      OPTIONAL MATCH (a)-[rel]->(b:Entity)
-      WHERE b IN nodes AND type(rel) IN $types
-      WITH nodes, collect(${RELATION}) AS edges
-      RETURN [x IN nodes | x {.*}] AS nodes, edges`,
-    params: { id: 'gpu', types: ['USES'], depth: 1, limit: 200 },
   },
   shortestPath: {
     cypher: `
@@ -203,10 +185,45 @@ function upsertRelations(type: RelationType): Statement {
   };
 }
 
+/**
+ * The walk as shortest paths: a node is reached when a path of at most $depth followed relations joins it to the
+ * centre, every step leaving the centre or a node of degree at most $maxDegree and arriving at an entity of $kinds.
+ * The conditions sit on the steps, not in the WHERE: there Neo4j applied the degree after choosing the one shortest
+ * path, which lost nodes reachable around a hub. The direction is pattern syntax: one statement per direction.
+ */
+function neighborhood(direction: Direction): Statement {
+  const relation = { BOTH: '-[r WHERE type(r) IN $types]-', OUT: '-[r WHERE type(r) IN $types]->', IN: '<-[r WHERE type(r) IN $types]-' }[direction];
+  const from = '(a WHERE a = start OR $maxDegree IS NULL OR COUNT { (a)-[y]-() WHERE type(y) IN $types } <= $maxDegree)';
+  const to = '(b:Entity WHERE $kinds IS NULL OR b.kind IN $kinds)';
+  return {
+    cypher: `
+      MATCH (start:Entity {id: $id})
+      WITH start, COUNT { (start)-[y]-() WHERE type(y) IN $types } AS startDegree, COLLECT {
+        MATCH p = SHORTEST 1 (start) (${from}${relation}${to}){1,${TRAVERSAL_LIMITS.maxNeighborhoodDepth}} (m:Entity)
+        WHERE length(p) <= $depth AND m <> start
+        WITH m, length(p) AS distance
+        ORDER BY distance, m.id
+        LIMIT $limit
+        RETURN {node: m, distance: distance, degree: COUNT { (m)-[y]-() WHERE type(y) IN $types }} AS reached
+      } AS ring
+      WITH [{node: start, distance: 0, degree: startDegree}] + ring AS members
+      WITH members, [x IN members | x.node] AS nodes
+      UNWIND nodes AS a
+      OPTIONAL MATCH (a)-[rel]->(b:Entity)
+      WHERE b IN nodes AND type(rel) IN $types
+      WITH members, collect(${RELATION}) AS edges
+      RETURN [x IN members | properties(x.node)] AS nodes, [x IN members | {distance: x.distance, degree: x.degree}] AS members, edges`,
+    params: { id: 'gpu', types: ['USES'], depth: 1, limit: 200, kinds: ['Technology'], maxDegree: 20 },
+  };
+}
+
 const generated = {
+  neighborhood: neighborhood('BOTH'),
+  neighborhoodOut: neighborhood('OUT'),
+  neighborhoodIn: neighborhood('IN'),
   ...Object.fromEntries(ENTITY_KINDS.map((kind) => [`upsertNodes${kind}`, upsertNodes(kind)])),
   ...Object.fromEntries(RELATION_TYPES.map((type) => [`upsertRelations${type}`, upsertRelations(type)])),
-} as Record<`upsertNodes${EntityKind}` | `upsertRelations${RelationType}`, Statement>;
+} as Record<'neighborhood' | 'neighborhoodOut' | 'neighborhoodIn' | `upsertNodes${EntityKind}` | `upsertRelations${RelationType}`, Statement>;
 
 export const STATEMENTS = { ...reads, ...schema, ...writes, ...generated };
 export type StatementName = keyof typeof STATEMENTS;

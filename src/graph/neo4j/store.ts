@@ -5,6 +5,8 @@ import type {
   EntityRecord,
   GraphStore,
   MetricFilter,
+  Neighborhood,
+  NeighborhoodArgs,
   RelationRecord,
   RelationType,
   SearchHit,
@@ -13,7 +15,7 @@ import type {
 } from '../types.js';
 import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
-import { compareIds, compareRelations, defaultTraversalTypes } from '../traversal.js';
+import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
 import { STATEMENTS, type StatementName } from './statements.js';
 import { toPlain } from './values.js';
 import { rankTermMatches, termQuery, type TermMatch } from './search.js';
@@ -113,10 +115,23 @@ export class Neo4jStore implements GraphStore {
     return rankTermMatches(text, kinds, limit, matches, corpus);
   }
 
-  async neighborhood({ id, depth, types, limit }: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null> {
-    const result = await this.read('neighborhood', { id, depth: neo4j.int(depth), types: types ?? defaultTraversalTypes(), limit: neo4j.int(limit - 1) });
+  async neighborhood({ id, depth, types, limit, direction = 'BOTH', kinds, maxDegree }: NeighborhoodArgs): Promise<Neighborhood | null> {
+    const statement = ({ BOTH: 'neighborhood', OUT: 'neighborhoodOut', IN: 'neighborhoodIn' } as const)[direction];
+    const result = await this.read(statement, {
+      id,
+      depth: neo4j.int(depth),
+      types: types ?? defaultTraversalTypes(),
+      limit: neo4j.int(limit - 1),
+      kinds: kinds ?? null,
+      maxDegree: maxDegree === undefined ? null : neo4j.int(maxDegree),
+    });
     if (result.records.length === 0) return null;
-    return toSubgraph(result.records[0].get('nodes'), result.records[0].get('edges'), true);
+    const record = result.records[0];
+    const members = (toPlain(record.get('members')) as { distance: number; degree: number }[]).map((m) => ({
+      ...m,
+      expanded: expandedInWalk(m.distance, m.degree, depth, maxDegree),
+    }));
+    return { ...toSubgraph(record.get('nodes'), record.get('edges'), true), members };
   }
 
   async shortestPath({ from, to, maxDepth, types }: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
