@@ -63,6 +63,12 @@ export interface SearchHit {
   score: number;
 }
 
+/** Where a page of search hits starts: after the hit with this score and id (hits are ordered by score, then id). */
+export interface SearchAfter {
+  score: number;
+  id: string;
+}
+
 export interface Stats {
   entities: number;
   relations: number;
@@ -95,8 +101,8 @@ export interface GraphStore {
    * smallest id. Null for a reference that names nothing.
    */
   resolve(refs: readonly string[]): Promise<(string | null)[]>;
-  /** Entities whose names or aliases match `text`, best first. */
-  search(args: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]>;
+  /** Entities whose names or aliases match `text`, best first (src/graph/ranking.ts), from `after` on. */
+  search(args: { text: string; kinds?: EntityKind[]; limit: number; after?: SearchAfter }): Promise<SearchHit[]>;
   /** Entities within `depth` hops of `id`, ignoring direction, and the relations between them; null for an unknown id. */
   neighborhood(args: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null>;
   /**

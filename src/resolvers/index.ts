@@ -22,6 +22,7 @@ import { Product } from './Product.js';
 import { Publication } from './Publication.js';
 import { Recommendation } from './Recommendation.js';
 import { Region } from './Region.js';
+import { SearchHit } from './SearchHit.js';
 import { Section } from './Section.js';
 import { Solution } from './Solution.js';
 import { Standard } from './Standard.js';
@@ -51,4 +52,5 @@ export const resolvers: Resolvers = {
   Entity, EntityConnection, EntityEdge, Node, Path, Relation,
   Application, Challenge, Concept, Dataset, Event, Figure, Framework, Hardware, Industry, Metric, Model, Organization,
   Person, Policy, Product, Publication, Recommendation, Region, Section, Solution, Standard, Technology, Trend,
+  SearchHit,
 };

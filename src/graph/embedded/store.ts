@@ -6,6 +6,7 @@ import type {
   MetricFilter,
   RelationRecord,
   RelationType,
+  SearchAfter,
   SearchHit,
   Stats,
   Subgraph,
@@ -64,8 +65,8 @@ export class EmbeddedStore implements GraphStore {
     return ids.map((id) => this.adjacency.get(id) ?? []);
   }
 
-  async search({ text, kinds, limit }: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]> {
-    return this.names.search(text, kinds, limit);
+  async search({ text, kinds, limit, after }: { text: string; kinds?: EntityKind[]; limit: number; after?: SearchAfter }): Promise<SearchHit[]> {
+    return this.names.search(text, kinds, limit, after);
   }
 
   async neighborhood({ id, depth, types, limit }: { id: string; depth: number; types?: RelationType[]; limit: number }): Promise<Subgraph | null> {
