@@ -15,6 +15,7 @@ import { compareIds } from './traversal.js';
  */
 export const TIERS = { exact: 1, prefix: 0.8, contains: 0.6, fuzzy: 0.4 } as const;
 const SPREAD = 0.19;
+/** The entity's own names (id, English, Chinese) are its terms; an alias matched as closely counts a little less. */
 const ALIAS_WEIGHT = 0.9;
 
 /** Words that carry no meaning alone: dropped from a query that has others; a query of them only matches exactly. */
@@ -67,24 +68,29 @@ export function parseQuery(text: string): SearchQuery {
 /** Damerau-Levenshtein distance (optimal string alignment) of a and b, or limit + 1 once it exceeds limit. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  // Three rows reused across calls: search computes many short distances, and allocation dominated them.
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width * 2);
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[current] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
-      current.push(d);
-      best = Math.min(best, d);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[before + j - 2] + 1);
+      rows[current + j] = d;
+      if (d < best) best = d;
     }
     if (best > limit) return limit + 1;
-    before = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length];
+  return rows[previous + b.length];
 }
+let rows = new Int32Array(96);
 
 /**
  * Every string made by deleting up to `n` letters of `word` (the word itself included). Two words within k edits
@@ -119,33 +125,57 @@ export function forms(e: EntityRecord): string[] {
   return [e.id, e.name, e.nameZh, ...e.aliases];
 }
 
-/** nameKey of `form` with, per character kept, whether a word goes on past it (no space, same script). */
-function keyed(form: string): { key: string; continues: boolean[] } {
+interface Form {
+  key: string;
+  /** Per character of key: whether a word goes on past it (no space, same script). */
+  continues: boolean[];
+  words: string[];
+  /** An entity's own names (id, English, Chinese) weigh 1; its aliases ALIAS_WEIGHT. */
+  weight: number;
+}
+
+function charClass(c: string | undefined): string {
+  if (c === undefined) return '';
+  return CJK_CHAR.test(c) ? 'cjk' : /[a-z0-9]/.test(c) ? 'latin' : c;
+}
+
+function toForm(form: string, weight: number): Form {
   const text = form.normalize('NFKC').toLowerCase();
   let key = '';
   const continues: boolean[] = [];
-  const cls = (c: string | undefined) => (c === undefined ? '' : CJK_CHAR.test(c) ? 'cjk' : /[a-z0-9]/.test(c) ? 'latin' : c);
   for (let i = 0; i < text.length; i++) {
     if (/\s/.test(text[i])) continue;
     key += text[i];
-    const kind = cls(text[i]);
-    continues.push((kind === 'cjk' || kind === 'latin') && kind === cls(text[i + 1]));
+    const kind = charClass(text[i]);
+    continues.push((kind === 'cjk' || kind === 'latin') && kind === charClass(text[i + 1]));
   }
-  return { key, continues };
+  return { key, continues, words: searchWords(form), weight };
 }
 
-/** The typos between a Latin query word and a word of a name: 0 for the word or one it begins (from 3 letters). */
-function typos(q: QueryWord, word: string): number {
-  if (word === q.text || (q.text.length >= 3 && word.startsWith(q.text))) return 0;
-  if (q.edits === 0 || !/^[a-z]+$/.test(word)) return Infinity;
-  const d = editDistance(q.text, word, q.edits);
-  return d <= q.edits ? d : Infinity;
+/** Entities' names as scoring reads them, computed once per record (records are immutable). */
+const formCache = new WeakMap<EntityRecord, Form[]>();
+function formsOf(e: EntityRecord): Form[] {
+  let cached = formCache.get(e);
+  if (!cached) formCache.set(e, (cached = forms(e).map((f, i) => toForm(f, i < 3 ? 1 : ALIAS_WEIGHT))));
+  return cached;
 }
 
-/** How a query word meets a name (its key and words): Han text anywhere inside, a Latin word against each word. */
-function wordEdits(q: QueryWord, key: string, words: string[]): number {
-  if (q.cjk) return key.includes(q.text) ? 0 : Infinity;
-  return Math.min(...words.map((w) => typos(q, w)));
+/** Whether a query word is in a name as it stands: Han text anywhere inside, a Latin word or its beginning (3+ letters). */
+function holds(q: QueryWord, key: string, words: string[]): boolean {
+  if (q.cjk) return key.includes(q.text);
+  return words.some((w) => w === q.text || (q.text.length >= 3 && w.startsWith(q.text)));
+}
+
+/** The fewest typos between a Latin query word and a word of a name, or Infinity beyond the word's allowance. */
+function typos(q: QueryWord, words: string[]): number {
+  let best = Infinity;
+  if (q.edits === 0) return best;
+  for (const w of words) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    const d = editDistance(q.text, w, q.edits);
+    if (d <= q.edits && d < best) best = d;
+  }
+  return best;
 }
 
 function round(score: number): number {
@@ -163,23 +193,21 @@ export function scoreEntity(query: SearchQuery, e: EntityRecord): number {
   if (!query.key) return 0;
   let best = 0;
   const perWord = query.words.map(() => 0);
-  for (const [index, form] of forms(e).entries()) {
-    const { key, continues } = keyed(form);
+  for (const { key, continues, words, weight } of formsOf(e)) {
     if (key === query.key) return TIERS.exact;
-    // The entity's own names (id, English, Chinese) are its terms; an alias matched as closely counts a little less.
-    const weight = index < 3 ? 1 : ALIAS_WEIGHT;
     const share = weight * Math.min(1, query.key.length / key.length);
     // A prefix is an unfinished word ("liquid cool"); a whole first word is containment like any other word.
     if (query.prefix && key.startsWith(query.key) && continues[query.key.length - 1]) best = Math.max(best, TIERS.prefix + SPREAD * share);
     if (!query.words.length) continue;
-    const words = searchWords(form);
-    const edits = query.words.map((q) => wordEdits(q, key, words));
+    const held = query.words.map((q) => holds(q, key, words));
     query.words.forEach((q, i) => {
-      if (edits[i] === 0) perWord[i] = Math.max(perWord[i], Math.min(1, q.text.length / key.length));
+      if (held[i]) perWord[i] = Math.max(perWord[i], Math.min(1, q.text.length / key.length));
     });
+    // Typos are counted only where a word is missing, and only English words have any.
+    const edits = query.words.map((q, i) => (held[i] ? 0 : typos(q, words)));
     if (edits.some((n) => n === Infinity)) continue;
-    const last = words[words.length - 1];
-    const head = last !== undefined && query.words.some((q) => (q.cjk ? key.endsWith(q.text) : typos(q, last) < Infinity)) ? 1 : 0;
+    const last = words.slice(-1);
+    const head = last.length && query.words.some((q) => (q.cjk ? key.endsWith(q.text) : holds(q, key, last) || typos(q, last) < Infinity)) ? 1 : 0;
     const covered = Math.min(1, query.words.reduce((n, q) => n + q.text.length, 0) / key.length);
     const closeness = (weight * (covered + head)) / 2;
     const edited = edits.reduce((n, x) => n + x, 0);
