@@ -437,7 +437,7 @@ describe.runIf(!!neo4jUri)('the differential contract: both stores answer the sa
   // candidates they retrieve, so a candidate one store misses shows here as a missing hit or a different order.
   it(`search answers the same ranked hits on both stores for every name, alias, single character, typo and absent term (${searches.length} inputs over ${texts.length} texts: ${JSON.stringify(groups)})`, async () => {
     await differential('search', searches, (s, input) => s.search(input), brief.hits);
-  }, 180_000);
+  }, 600_000);
 
   it('search continues a ranking after any hit the same way on both stores (pages of 3 after each of the first 12 hits)', async () => {
     const pages = await searchPages(embedded, ['cooling', 'computing', '数据', 'AI', 'liqid cooling', '边缘', 'data center', 'GPU']);

@@ -62,7 +62,7 @@ const reads = {
       MATCH (n:Entity)
       WHERE (size($kinds) = 0 OR n.kind IN $kinds)
         AND (any(k IN n.keys WHERE k STARTS WITH $key)
-          OR (size($words) > 0 AND all(w IN $words WHERE any(k IN n.keys WHERE k CONTAINS w.text) OR any(d IN w.deletions WHERE d IN n.fuzzyKeys))))
+          OR (size($words) > 0 AND all(w IN $words WHERE any(k IN n.keys WHERE k CONTAINS w.text) OR any(d IN n.fuzzyKeys WHERE d IN w.deletions))))
       RETURN n {.*} AS entity`,
     params: { key: 'liquidcooling', words: [{ text: 'liqid', deletions: ['liqid', 'iqid'] }], kinds: [] },
   },
@@ -215,6 +215,6 @@ export type StatementName = keyof typeof STATEMENTS;
 /** Properties the statements read or write (and the keys of the row maps they unwind): declared to the linter. */
 export const PROPERTY_KEYS = [
   'source', 'target',
-  'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'nameTerms', 'aliasTerms', 'nameTermCount', 'aliasTermCount', 'description', 'descriptionZh', 'sections',
+  'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'fuzzyKeys', 'description', 'descriptionZh', 'sections',
   'number', 'value', 'unit', 'unitZh', 'unitCode', 'qualifier', 'indicator', 'year', 'asOf', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
 ];
