@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RELATION_RULES, RELATION_TYPES } from '../src/graph/vocabulary.js';
 import { TestApi, embeddedStore } from '../tests/helpers.js';
+import { SEARCH_QUALITY } from '../tests/search-quality.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -154,6 +155,26 @@ export async function renderOperations(api: TestApi): Promise<string> {
   return parts.join('\n\n');
 }
 
+/** The search-quality table of tests/search-quality.ts: each query's expected top hit beside the actual one and its score. */
+export async function renderSearchQuality(api: TestApi): Promise<string> {
+  const rows: string[] = [];
+  let expected = 0;
+  for (const { text, kinds, top, why } of SEARCH_QUALITY) {
+    const { search } = await api.data('query($text: String!, $kinds: [EntityKind!]) { search(text: $text, kinds: $kinds, first: 1) { score entity { id } } }', { text, kinds });
+    const actual: string | null = search[0]?.entity.id ?? null;
+    if (actual === top) expected++;
+    const mark = actual === top ? '' : ' ✗';
+    rows.push(`| \`${text}\` | ${kinds?.join(', ') ?? ''} | ${top ?? '(no hit)'} | ${actual ?? '(no hit)'}${mark} | ${search[0]?.score ?? ''} | ${why} |`);
+  }
+  return [
+    `${expected}/${SEARCH_QUALITY.length} as expected.`,
+    '',
+    '| query | kinds | expected top hit | actual top hit | score | what it tests |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
 /** The relation types and how to read each, from the one vocabulary the seed checker and the schema use. */
 export function renderVocabulary(): string {
   const rows = RELATION_TYPES.map((type) => {
@@ -195,6 +216,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   readme = fill(readme, 'guide', renderGuide());
   readme = fill(readme, 'vocabulary', renderVocabulary());
   readme = fill(readme, 'operations', await renderOperations(api));
+  readme = fill(readme, 'search-quality', await renderSearchQuality(api));
   writeFileSync(`${root}/README.md`, readme);
   console.log('README updated');
 }

@@ -76,6 +76,16 @@ describeEachStore('the API', ({ open }) => {
       expect(search.every((h: any) => h.entity.kind === 'Challenge')).toBe(true);
     });
 
+    it('pages with after: a hit\'s cursor, refusing a cursor it did not issue for search', async () => {
+      const { all } = await api.data('{ all: search(text: "cooling", first: 4) { cursor entity { id } } }');
+      const { next } = await api.data(`{ next: search(text: "cooling", first: 2, after: "${all[1].cursor}") { entity { id } } }`);
+      expect(next.map((h: any) => h.entity.id)).toEqual(all.slice(2).map((h: any) => h.entity.id));
+      const { entities } = await api.data('{ entities(first: 1) { edges { cursor } } }');
+      const foreign = await api.run(`{ search(text: "cooling", after: "${entities.edges[0].cursor}") { score } }`);
+      expect(codeOf(foreign)).toBe('BAD_USER_INPUT');
+      expect(foreign.errors?.[0].message).toMatch(/^after is not a search cursor this API issued/);
+    });
+
     it('refuses empty text and over-long text, naming the limit', async () => {
       const empty = await api.run('{ search(text: "   ") { score } }');
       expect(codeOf(empty)).toBe('BAD_USER_INPUT');
@@ -160,9 +170,9 @@ describeEachStore('the API', ({ open }) => {
     });
 
     it('refuses an unknown entity naming the closest, and more than 100 ids naming the limit', async () => {
-      const missing = await api.run('{ subgraph(ids: ["gpu", "no such thing"]) { nodes { id } } }');
+      const missing = await api.run('{ subgraph(ids: ["gpu", "liquid coolng"]) { nodes { id } } }');
       expect(codeOf(missing)).toBe('NOT_FOUND');
-      expect(missing.errors?.[0].message).toMatch(/^no entity has the id, name or alias "no such thing" \(argument ids\); closest: /);
+      expect(missing.errors?.[0].message).toMatch(/^no entity has the id, name or alias "liquid coolng" \(argument ids\); closest: liquid-cooling \(液冷技术\)/);
       const many = await api.run(`{ subgraph(ids: ${JSON.stringify(Array.from({ length: 101 }, (_, i) => `e${i}`))}) { nodes { id } } }`);
       expect(codeOf(many)).toBe('BAD_USER_INPUT');
       expect(many.errors?.[0].message).toBe('ids must hold 1 to 100 items; got 101 (at Query.subgraph)');
@@ -216,6 +226,8 @@ describeEachStore('the API', ({ open }) => {
       expect(codeOf(typo)).toBe('NOT_FOUND');
       expect(typo.errors?.[0].message).toMatch(/^no entity has the id, name or alias "liquid coolng" \(argument from\); closest: liquid-cooling \(液冷技术\)/);
       expect(await api.data('{ entity(id: "liquid-coolng") { id } }')).toEqual({ entity: null });
+      const id = await api.run('{ neighborhood(id: "liquid-coolng") { truncated } }');
+      expect(id.errors?.[0].message).toMatch(/closest: liquid-cooling \(液冷技术\)/);
     });
   });
 

@@ -114,8 +114,8 @@ const ALL_CASES: ({ label: string; name: StatementName; params?: Record<string, 
     why: 'names and aliases live in a list property (keys), which no index covers: one pass over Entity for all the names of a request',
   },
   {
-    label: 'searchTerms', name: 'searchTerms', labelScans: ['Entity'],
-    why: 'search ranks with corpus figures over every entity (count, summed field lengths): one pass over Entity by design',
+    label: 'searchCandidates', name: 'searchCandidates', labelScans: ['Entity'],
+    why: 'names, their keys and deletion strings live in list properties, which no index covers: one pass over Entity',
   },
   {
     label: 'metrics', name: 'metrics', labelScans: ['Metric', 'Region'],

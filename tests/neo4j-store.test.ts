@@ -62,7 +62,7 @@ describe('the Neo4j store', () => {
     await store.stats();
     await store.ready();
     expect(sent.map((s) => s.name)).toEqual([
-      'getEntities', 'listEntities', 'relationsOf', 'searchTerms', 'neighborhood', 'shortestPath', 'metrics', 'stats', 'ping',
+      'getEntities', 'listEntities', 'relationsOf', 'searchCandidates', 'neighborhood', 'shortestPath', 'metrics', 'stats', 'ping',
     ]);
     for (const { name, params } of sent) {
       expect(Object.keys(params).sort(), name).toEqual(Object.keys(STATEMENTS[name as keyof typeof STATEMENTS].params).sort());
@@ -96,22 +96,20 @@ describe('the Neo4j store', () => {
     await expect(store.listEntities({ offset: 0, limit: 1 })).rejects.toThrow(/outside the safe range/);
   });
 
-  it('ranks the entities holding the query terms as the embedded store does', async () => {
+  it('ranks the candidates the statement returns as the embedded store does, without search-only properties', async () => {
     const seed = realSeed();
     const rows = seed.entities.map(nodeRow);
-    const sum = (key: string) => neo4j.int(rows.reduce((n, r) => n + Number(r[key]), 0));
     const { store } = recordingStore((name, params) => {
-      if (name !== 'searchTerms') return [];
-      const wanted = new Set(params.terms as string[]);
-      const matches = rows.filter((r) => [...(r.nameTerms as string[]), ...(r.aliasTerms as string[])].some((t) => wanted.has(t)));
-      return [{ documents: neo4j.int(rows.length), nameLength: sum('nameTermCount'), aliasLength: sum('aliasTermCount'), matches }];
+      if (name !== 'searchCandidates') return [];
+      const words = params.words as { text: string }[];
+      return rows.filter((r) => words.every((w) => (r.keys as string[]).some((k) => k.includes(w.text)))).map((entity) => ({ entity }));
     });
     open.push(store);
     const hits = await store.search({ text: '边缘计算', limit: 5 });
     const embedded = await new EmbeddedStore(seed).search({ text: '边缘计算', limit: 5 });
     expect(hits.map((h) => [h.entity.id, h.score])).toEqual(embedded.map((h) => [h.entity.id, h.score]));
-    expect(hits[0]).toMatchObject({ entity: { id: 'edge-computing' } });
-    expect(hits[0].entity).not.toHaveProperty('nameTerms');
+    expect(hits[0]).toMatchObject({ entity: { id: 'edge-computing' }, score: 1 });
+    expect(hits[0].entity).not.toHaveProperty('fuzzyKeys');
   });
 
   it('seeds constraints and indexes first, then one MERGE batch per kind and type, then prunes', async () => {
@@ -130,7 +128,7 @@ describe('the Neo4j store', () => {
 });
 
 describe('searching Neo4j for punctuation alone', () => {
-  it('sends nothing: text without terms matches nothing, as in the embedded store', async () => {
+  it('sends nothing: text without a letter, digit or Han character matches nothing, as in the embedded store', async () => {
     const { store, sent } = recordingStore();
     open.push(store);
     expect(await store.search({ text: '()', limit: 5 })).toEqual([]);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
-import { operationFiles, renderExamples, renderGuide, renderOperations, renderStats, renderVocabulary, section } from '../scripts/readme.js';
+import { operationFiles, renderExamples, renderGuide, renderOperations, renderSearchQuality, renderStats, renderVocabulary, section } from '../scripts/readme.js';
 import { TestApi, describeEachStore } from './helpers.js';
 
 const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
@@ -24,6 +24,10 @@ describeEachStore('the README (run `npm run readme` after changing the seed)', (
 
   it('answers every worked operation of examples/operations with the output it shows', async () => {
     expect(section(readme, 'operations')).toBe(await renderOperations(api));
+  });
+
+  it('shows the search-quality table with the actual top hits and scores', async () => {
+    expect(section(readme, 'search-quality')).toBe(await renderSearchQuality(api));
   });
 
   it('counts what the graph holds', async () => {

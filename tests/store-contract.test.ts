@@ -153,13 +153,28 @@ describe.each(stores)('the $name store', ({ open }) => {
     });
 
     it('treats query syntax characters as text', async () => {
-      const hits = await store.search({ text: 'C++ (GPU)', limit: 5 });
+      const hits = await store.search({ text: '+(GPU)* AND ?', limit: 5 });
       expect(hits.map((h) => h.entity.id)).toContain('gpu');
     });
 
-    it('matches a single Chinese character and mixed-language text', async () => {
+    it('matches a single Chinese character as the beginning of a name, and mixed-language text', async () => {
       expect((await store.search({ text: '算', limit: 100 })).map((h) => h.entity.id)).toContain('computing-power');
       expect((await store.search({ text: 'AI 芯片', limit: 5 }))[0].entity.id).toBe('ai-chip');
+    });
+
+    it('answers no hits for a term absent from the whitepaper, though its characters are everywhere', async () => {
+      expect(await store.search({ text: '东数西算', limit: 10 })).toEqual([]);
+      expect(await store.search({ text: '算力网络', limit: 10 })).toEqual([]);
+    });
+
+    it('forgives a typo in an English word', async () => {
+      expect((await store.search({ text: 'liqid cooling', limit: 3 }))[0].entity.id).toBe('liquid-cooling');
+    });
+
+    it('continues after a hit with the hits ranked after it', async () => {
+      const all = await store.search({ text: 'cooling', limit: 10 });
+      const next = await store.search({ text: 'cooling', limit: 10, after: { score: all[1].score, id: all[1].entity.id } });
+      expect(next.map((h) => h.entity.id)).toEqual(all.slice(2).map((h) => h.entity.id));
     });
   });
 

@@ -2058,7 +2058,12 @@ export type Query = {
   neighborhood: Subgraph;
   /** An entity or a relation by its exact id (for client caches and refetching); null when nothing has that id. */
   node?: Maybe<Node>;
-  /** Entities whose English or Chinese name or alias matches `text`, best first. `first` is at most 100. */
+  /**
+   * Entities whose English or Chinese name or alias matches `text`, best first (see `SearchHit.score`), optionally of
+   * the `kinds` given; an empty list when nothing matches: words found in no name, single Han characters of an unknown
+   * term, stop words alone. Case, width ("ＧＰＵ") and spaces do not matter; English words forgive a typo or two.
+   * `first` is at most 100; `after` is a hit's `cursor`, to read the hits ranked after it.
+   */
   search: Array<SearchHit>;
   /**
    * The shortest chain of relations joining two entities (each an id, or a name or alias in either language; an
@@ -2124,6 +2129,7 @@ export type QueryNodeArgs = {
 
 
 export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   kinds?: InputMaybe<Array<EntityKind>>;
   text: Scalars['String']['input'];
@@ -2426,8 +2432,19 @@ export type RelationTypeCount = {
 
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** This hit's place in the ranking, opaque: pass it as `search(after:)` to read the hits ranked after it. */
+  cursor: Scalars['String']['output'];
   entity: Entity;
-  /** Higher is better: 2 and above for an exact name or alias match, 1 and above for a name containing the text, plus relevance in (0, 1]. */
+  /**
+   * How well the text matches, on one scale for every query (4 decimals): 1 for an exact name or alias; 0.8 to 0.99
+   * when a name begins with the text and its last word is unfinished ("liquid cool"); 0.6 to 0.79 when every word of
+   * the text is in a name (Chinese as written, English as whole words or their beginnings, from 3 letters), or below
+   * 0.65 when the words are spread over several names; 0.4 to 0.59 when an English word has a typo (Damerau-Levenshtein
+   * 1 for words of 4 to 7 letters, 2 for 8 and more). Within a tier closer matches score higher: the share of the name
+   * the text covers, and whether the text holds the name's last word ("cooling" is closer to "Liquid cooling" than to
+   * "Cooling system"); through an alias a little less than through a name. A text with a word no name holds has no hits.
+   * Equal scores are ordered by entity id.
+   */
   score: Scalars['Float']['output'];
 };
 
@@ -3691,6 +3708,7 @@ export type RelationTypeCountResolvers<ContextType = Context, ParentType extends
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };

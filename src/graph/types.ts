@@ -90,6 +90,12 @@ export interface SearchHit {
   score: number;
 }
 
+/** Where a page of search hits starts: after the hit with this score and id (hits are ordered by score, then id). */
+export interface SearchAfter {
+  score: number;
+  id: string;
+}
+
 export interface Stats {
   entities: number;
   relations: number;
@@ -122,8 +128,8 @@ export interface GraphStore {
    * smallest id. Null for a reference that names nothing.
    */
   resolve(refs: readonly string[]): Promise<(string | null)[]>;
-  /** Entities whose names or aliases match `text`, best first. */
-  search(args: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]>;
+  /** Entities whose names or aliases match `text`, best first (src/graph/ranking.ts), from `after` on. */
+  search(args: { text: string; kinds?: EntityKind[]; limit: number; after?: SearchAfter }): Promise<SearchHit[]>;
   /**
    * Entities within `depth` hops of `id` (walked ring by ring, each ring in id order, at most `limit` nodes), the
    * relations of the followed types among them in either direction, and where each node stands; null for an unknown id.

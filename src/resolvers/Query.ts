@@ -1,6 +1,6 @@
 /** Root fields: arguments (already checked against their ranges by src/cost.ts) are handed to the store port. */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import type { EntityRecord, GraphStore, RelationRecord, Subgraph, SubgraphMember } from '../graph/types.js';
+import type { EntityRecord, GraphStore, RelationRecord, SearchAfter, SearchHit, Subgraph, SubgraphMember } from '../graph/types.js';
 import { INDICATOR_NAMES, findIndicator, groupSeries, summarizeIndicators } from '../graph/indicators.js';
 import { compareRelations, defaultTraversalTypes } from '../graph/traversal.js';
 import { BadUserInput, NotFound, clip } from '../errors.js';
@@ -25,6 +25,17 @@ function decodeCursor(cursor: string): number {
   const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw new BadUserInput(`after is not a cursor this API issued: "${clip(cursor)}"`, 'after');
   return Number(match[1]) + 1;
+}
+
+/** A search hit's place in its ranking (score, then id), so that the next page starts right after it. */
+export function encodeSearchCursor(hit: SearchHit): string {
+  return Buffer.from(`hit:${hit.score}:${hit.entity.id}`).toString('base64url');
+}
+
+function decodeSearchCursor(cursor: string): SearchAfter {
+  const match = /^hit:(0|1|0\.\d{1,4}):(.{1,200})$/s.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new BadUserInput(`after is not a search cursor this API issued: "${clip(cursor)}"`, 'after');
+  return { score: Number(match[1]), id: match[2] };
 }
 
 type Lookup = { store: { resolve(refs: readonly string[]): Promise<(string | null)[]> }; loaders: { entity: { load(id: string): Promise<EntityRecord | null> } } };
@@ -72,7 +83,8 @@ export const Query: QueryResolvers = {
     return { items: page.items, offset, totalCount: page.totalCount };
   },
 
-  search: (_root, { text, kinds, first }, ctx) => ctx.store.search({ text: text.trim(), kinds: kinds ?? undefined, limit: first! }),
+  search: (_root, { text, kinds, first, after }, ctx) =>
+    ctx.store.search({ text: text.trim(), kinds: kinds ?? undefined, limit: first!, after: after ? decodeSearchCursor(after) : undefined }),
 
   neighborhood: async (_root, { id, depth, relationTypes, limit, direction, kinds, maxDegree }, ctx) => {
     const nodes = limit!;

@@ -9,6 +9,7 @@ import { Figure } from './Figure.js';
 import { Metric } from './Metric.js';
 import { MetricPoint } from './MetricPoint.js';
 import { MetricSeries } from './MetricSeries.js';
+import { SearchHit } from './SearchHit.js';
 import { Section } from './Section.js';
 import { entityFields, relationFields } from './links.js';
 import type { EntityKind } from '../graph/types.js';
@@ -63,5 +64,5 @@ export const resolvers: Resolvers = {
   Standard: kind('Standard'),
   Publication: kind('Publication'),
   Region: kind('Region'),
-  MetricSeries, MetricPoint,
+  MetricSeries, MetricPoint, SearchHit,
 };

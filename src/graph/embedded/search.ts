@@ -1,55 +1,48 @@
-/** Name and alias search for the embedded store: MiniSearch (BM25) over bilingual tokens, re-ranked by exactness. */
-import MiniSearch, { type SearchResult } from 'minisearch';
-import type { EntityKind, EntityRecord, SearchHit } from '../types.js';
-import { BM25, PREFIX_WEIGHT, SEARCH_FIELDS, matchesAsPrefix, rankHits } from '../ranking.js';
-import { tokenize } from '../text.js';
+/**
+ * Name and alias search for the embedded store: a scan of every entity's name keys for the candidates of the shared
+ * scoring (src/graph/ranking.ts), with a vocabulary of Latin words for the typos. Building it is one pass over names.
+ */
+import type { EntityKind, EntityRecord, SearchAfter, SearchHit } from '../types.js';
+import { editDistance, forms, parseQuery, rankHits, searchWords } from '../ranking.js';
+import { nameKey } from '../text.js';
 
-/** The shared tokenizer (src/graph/text.ts), re-exported where it used to live. */
-export { tokenize };
-
-interface Doc {
-  id: string;
-  kind: EntityKind;
-  names: string;
-  aliases: string;
+interface Entry {
+  entity: EntityRecord;
+  keys: string[];
 }
 
 export class NameSearch {
-  private readonly index: MiniSearch<Doc>;
-  private readonly byId: Map<string, EntityRecord>;
+  private readonly entries: Entry[];
+  /** Latin word → the entries whose names hold it: where typos are looked up. */
+  private readonly vocabulary = new Map<string, Set<Entry>>();
 
   constructor(entities: Iterable<EntityRecord>) {
-    this.byId = new Map([...entities].map((e) => [e.id, e]));
-    this.index = new MiniSearch<Doc>({
-      fields: SEARCH_FIELDS.map((f) => f.field),
-      storeFields: ['kind'],
-      tokenize,
-      processTerm: (term) => term,
-      // The model of src/graph/ranking.ts, stated in full: the Neo4j store reproduces exactly this.
-      searchOptions: {
-        boost: Object.fromEntries(SEARCH_FIELDS.map((f) => [f.field, f.boost])),
-        prefix: matchesAsPrefix,
-        fuzzy: false,
-        bm25: BM25,
-        weights: { prefix: PREFIX_WEIGHT, fuzzy: 0 },
-      },
-    });
-    this.index.addAll(
-      [...this.byId.values()].map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        names: SEARCH_FIELDS[0].text(e),
-        aliases: SEARCH_FIELDS[1].text(e),
-      })),
-    );
+    this.entries = [...entities].map((entity) => ({ entity, keys: [...new Set(forms(entity).map(nameKey))] }));
+    for (const entry of this.entries) {
+      for (const word of forms(entry.entity).flatMap(searchWords)) {
+        if (!/^[a-z]+$/.test(word)) continue;
+        let holders = this.vocabulary.get(word);
+        if (!holders) this.vocabulary.set(word, (holders = new Set()));
+        holders.add(entry);
+      }
+    }
   }
 
-  search(text: string, kinds: EntityKind[] | undefined, limit: number): SearchHit[] {
-    const filter = kinds?.length ? (r: SearchResult) => kinds.includes(r.kind as EntityKind) : undefined;
-    // Every token must match when possible; fall back to any token so mixed-language queries still find things.
-    let results = this.index.search(text, { combineWith: 'AND', filter });
-    if (results.length === 0) results = this.index.search(text, { combineWith: 'OR', filter });
-    const candidates = results.map((r) => ({ entity: this.byId.get(r.id)!, relevance: r.score }));
-    return rankHits(text, candidates).slice(0, limit);
+  search(text: string, kinds: EntityKind[] | undefined, limit: number, after?: SearchAfter): SearchHit[] {
+    const query = parseQuery(text);
+    if (!query.key) return [];
+    // The entries a word can reach with a typo: the holders of every vocabulary word within its edits.
+    const near = query.words.map((w) => {
+      const reached = new Set<Entry>();
+      if (w.edits === 0) return reached;
+      for (const [word, holders] of this.vocabulary) if (editDistance(w.text, word, w.edits) <= w.edits) for (const h of holders) reached.add(h);
+      return reached;
+    });
+    const candidates = this.entries.filter(
+      (entry) =>
+        entry.keys.some((k) => k.startsWith(query.key)) ||
+        (query.words.length > 0 && query.words.every((w, i) => near[i].has(entry) || entry.keys.some((k) => k.includes(w.text)))),
+    );
+    return rankHits(text, candidates.map((c) => c.entity), { kinds, after, limit });
   }
 }

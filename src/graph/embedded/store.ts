@@ -9,6 +9,7 @@ import type {
   Neighborhood,
   NeighborhoodArgs,
   RelationType,
+  SearchAfter,
   SearchHit,
   Stats,
   Subgraph,
@@ -67,8 +68,8 @@ export class EmbeddedStore implements GraphStore {
     return ids.map((id) => this.adjacency.get(id) ?? []);
   }
 
-  async search({ text, kinds, limit }: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]> {
-    return this.names.search(text, kinds, limit);
+  async search({ text, kinds, limit, after }: { text: string; kinds?: EntityKind[]; limit: number; after?: SearchAfter }): Promise<SearchHit[]> {
+    return this.names.search(text, kinds, limit, after);
   }
 
   async neighborhood({ id, depth, types, limit, direction = 'BOTH', kinds, maxDegree }: NeighborhoodArgs): Promise<Neighborhood | null> {

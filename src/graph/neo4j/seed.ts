@@ -19,7 +19,7 @@ export interface SeedReport {
 
 /**
  * The node's properties: the record, plus the keys metrics lookups match, the alias text the full-text index (the
- * Browser guide's) covers, and the search terms per field that the store's search ranks by.
+ * Browser guide's) covers, and the deletion strings of Latin words that the store's search finds typos by.
  */
 export function nodeRow(e: EntityRecord): Record<string, unknown> {
   const row: Record<string, unknown> = {
@@ -30,8 +30,6 @@ export function nodeRow(e: EntityRecord): Record<string, unknown> {
   };
   // Integers go as Neo4j integers (JS numbers would be stored as floats); absent fields are not stored at all.
   if (typeof e.year === 'number') row.year = neo4j.int(e.year);
-  row.nameTermCount = neo4j.int(row.nameTermCount as number);
-  row.aliasTermCount = neo4j.int(row.aliasTermCount as number);
   for (const [key, value] of Object.entries(row)) if (value === undefined) delete row[key];
   return row;
 }

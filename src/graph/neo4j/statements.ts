@@ -56,15 +56,16 @@ const reads = {
       RETURN n.id AS id, n.kind AS kind, [k IN n.keys WHERE k IN $keys] AS matched`,
     params: { keys: ['gpu', '液冷'] },
   },
-  // Search needs, for the query's terms, every entity holding one (exact, or a word a prefix term begins) with its
-  // terms per field, and corpus figures over every entity: one pass over the Entity label (see neo4j/search.ts).
-  searchTerms: {
+  // Search candidates: every entity that can score above 0 (src/graph/ranking.ts candidateParams): a name key that
+  // begins with the text, or every word of the text inside a name key or sharing a deletion string with a Latin word.
+  searchCandidates: {
     cypher: `
       MATCH (n:Entity)
-      WITH count(n) AS documents, sum(n.nameTermCount) AS nameLength, sum(n.aliasTermCount) AS aliasLength,
-        collect(CASE WHEN any(t IN n.nameTerms + n.aliasTerms WHERE t IN $terms OR any(p IN $prefixes WHERE t STARTS WITH p)) THEN n {.*} END) AS matches
-      RETURN documents, nameLength, aliasLength, matches`,
-    params: { terms: ['算', 'gpu'], prefixes: ['gpu'] },
+      WHERE (size($kinds) = 0 OR n.kind IN $kinds)
+        AND (any(k IN n.keys WHERE k STARTS WITH $key)
+          OR (size($words) > 0 AND all(w IN $words WHERE any(k IN n.keys WHERE k CONTAINS w.text) OR any(d IN n.fuzzyKeys WHERE d IN w.deletions))))
+      RETURN n {.*} AS entity`,
+    params: { key: 'liquidcooling', words: [{ text: 'liqid', deletions: ['liqid', 'iqid'] }], kinds: [] },
   },
   shortestPath: {
     cypher: `
@@ -231,6 +232,6 @@ export type StatementName = keyof typeof STATEMENTS;
 /** Properties the statements read or write (and the keys of the row maps they unwind): declared to the linter. */
 export const PROPERTY_KEYS = [
   'source', 'target',
-  'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'nameTerms', 'aliasTerms', 'nameTermCount', 'aliasTermCount', 'description', 'descriptionZh', 'sections',
+  'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'fuzzyKeys', 'description', 'descriptionZh', 'sections',
   'number', 'value', 'unit', 'unitZh', 'unitCode', 'qualifier', 'indicator', 'year', 'asOf', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
 ];

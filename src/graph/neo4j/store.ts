@@ -9,6 +9,7 @@ import type {
   NeighborhoodArgs,
   RelationRecord,
   RelationType,
+  SearchAfter,
   SearchHit,
   Stats,
   Subgraph,
@@ -18,7 +19,8 @@ import { nameKey } from '../text.js';
 import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
 import { STATEMENTS, type StatementName } from './statements.js';
 import { toPlain } from './values.js';
-import { rankTermMatches, termQuery, type TermMatch } from './search.js';
+import { searchParams } from './search.js';
+import { rankHits } from '../ranking.js';
 import { StoreUnavailable } from '../types.js';
 
 /** What the store needs to reach Neo4j; src/config.ts reads it from the environment. */
@@ -98,21 +100,12 @@ export class Neo4jStore implements GraphStore {
     return ids.map((id) => byId.get(id) ?? []);
   }
 
-  async search({ text, kinds, limit }: { text: string; kinds?: EntityKind[]; limit: number }): Promise<SearchHit[]> {
-    const { terms, prefixes } = termQuery(text);
-    // Text of whitespace or punctuation alone has no terms: it matches nothing, in either store.
-    if (terms.length === 0) return [];
-    const result = await this.read('searchTerms', { terms, prefixes });
-    const record = result.records[0];
-    if (!record) return [];
-    const matches = (record.get('matches') as unknown[]).map(toTermMatch);
-    const corpus = {
-      documents: toPlain(record.get('documents')) as number,
-      fieldLengths: [toPlain(record.get('nameLength')) as number, toPlain(record.get('aliasLength')) as number],
-    };
-    // Every entity has a name, so a seeded graph has name terms; none means a seed from before they were stored.
-    if (corpus.documents > 0 && !corpus.fieldLengths[0]) throw new Error('the Neo4j graph has no search terms: seed it again (npm run seed)');
-    return rankTermMatches(text, kinds, limit, matches, corpus);
+  async search({ text, kinds, limit, after }: { text: string; kinds?: EntityKind[]; limit: number; after?: SearchAfter }): Promise<SearchHit[]> {
+    const params = searchParams(text);
+    // Text of whitespace alone has no name key: it matches nothing, in either store.
+    if (!params) return [];
+    const result = await this.read('searchCandidates', { ...params, kinds: kinds ?? [] });
+    return rankHits(text, result.records.map((r) => toEntity(r.get('entity'))), { kinds, after, limit });
   }
 
   async neighborhood({ id, depth, types, limit, direction = 'BOTH', kinds, maxDegree }: NeighborhoodArgs): Promise<Neighborhood | null> {
@@ -215,7 +208,7 @@ function unavailableOr(error: unknown): unknown {
 }
 
 /** Properties the seeder adds for lookups and search (see nodeRow): they stay in the database. */
-const SEARCH_ONLY = new Set(['keys', 'aliasText', 'nameTerms', 'aliasTerms', 'nameTermCount', 'aliasTermCount']);
+const SEARCH_ONLY = new Set(['keys', 'aliasText', 'fuzzyKeys']);
 
 /** Node properties back to an EntityRecord; the search-only properties stay in the database. */
 export function toEntity(value: unknown): EntityRecord {
@@ -223,10 +216,6 @@ export function toEntity(value: unknown): EntityRecord {
   return { ...props, aliases: props.aliases ?? [], sections: props.sections ?? [] };
 }
 
-function toTermMatch(value: unknown): TermMatch {
-  const { nameTerms, aliasTerms } = value as { nameTerms?: string[]; aliasTerms?: string[] };
-  return { entity: toEntity(value), terms: [nameTerms ?? [], aliasTerms ?? []] };
-}
 
 function toSubgraph(nodes: unknown, edges: unknown, sortEdges: boolean): Subgraph {
   const relations = (toPlain(edges) as RelationRecord[]).filter((e) => e !== null && e.type !== null);
