@@ -4,6 +4,7 @@ import type { QueryResolvers, Resolvers } from '../__generated__/resolvers-types
 import type { Context } from '../context.js';
 import { Query } from './Query.js';
 import { Entity, EntityConnection, EntityEdge, Node, Path, Relation } from './connections.js';
+import { Chain, ChainStep, Chains } from './Chains.js';
 import { Application } from './Application.js';
 import { Challenge } from './Challenge.js';
 import { Concept } from './Concept.js';
@@ -48,7 +49,7 @@ function abandonOnFailure(query: QueryResolvers): QueryResolvers {
 
 export const resolvers: Resolvers = {
   Query: abandonOnFailure(Query),
-  Entity, EntityConnection, EntityEdge, Node, Path, Relation,
+  Entity, EntityConnection, EntityEdge, Node, Path, Relation, Chains, Chain, ChainStep,
   Application, Challenge, Concept, Dataset, Event, Figure, Framework, Hardware, Industry, Metric, Model, Organization,
   Person, Policy, Product, Publication, Recommendation, Region, Section, Solution, Standard, Technology, Trend,
 };
