@@ -73,7 +73,7 @@ export const LIMITS = {
   /** Query cost: the most field values a query can resolve on the loaded graph (see src/cost.ts). */
   maxCost: 20_000,
   /** The same for `__schema` and `__type`, priced the same way on the schema: the standard introspection queries fit. */
-  maxIntrospectionCost: 400_000,
+  maxIntrospectionCost: 500_000,
   /** Characters of an id, name or cursor argument. */
   maxIdLength: 200,
   /** Bytes of a request body. */

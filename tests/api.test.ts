@@ -220,7 +220,7 @@ describeEachStore('the API', ({ open }) => {
       expect(big.errors?.[0].message).toMatch(/^query cost \d+ exceeds the limit of 20000/);
       const small = await api.run('{ connection(from: "gpu", to: "cpu", maxDepth: 4, first: 5) { chains { steps { line } } } }');
       // connection 1 + chains (1 + 5 × steps (1 + 4 × line 1)): five chains of at most four steps each.
-      expect(small.extensions?.cost).toEqual({ requested: 27, limit: 20000 });
+      expect((small as { extensions?: Record<string, unknown> }).extensions?.cost).toEqual({ requested: 27, limit: 20000 });
     });
   });
 
