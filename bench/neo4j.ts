@@ -33,7 +33,7 @@ const PROFILED: Partial<Record<StatementName, Record<string, unknown>>> = {
   listEntities: { kind: 'Technology', offset: 0, limit: 20 },
   relationsOf: { ids: ['liquid-cooling', 'artificial-intelligence'] },
   neighborhood: { id: 'liquid-cooling', types: ['USES', 'ENABLES', 'APPLIED_IN', 'ADDRESSES', 'PART_OF', 'IS_A'], depth: 2, limit: 201 },
-  shortestPath: { from: 'metaverse', to: 'energy-consumption', types: ['USES', 'ENABLES', 'APPLIED_IN', 'ADDRESSES', 'CAUSES', 'AFFECTS', 'PART_OF', 'IS_A'], maxDepth: 6 },
+  shortestPathDag: { from: 'metaverse', to: 'energy-consumption', types: ['USES', 'ENABLES', 'APPLIED_IN', 'ADDRESSES', 'CAUSES', 'AFFECTS', 'PART_OF', 'IS_A'], maxDepth: 6 },
   stats: {},
 };
 

@@ -88,9 +88,12 @@ const FIXED_LENGTHS: Record<string, (scope: Scope, first: number, bounds: GraphB
   'Subgraph.members': (scope) => scope.nodes,
   'Path.nodes': (scope) => scope.nodes,
   'Path.edges': (scope) => scope.edges,
+  'Chains.chains': (scope) => scope.items,
+  'Chain.steps': (scope) => scope.edges,
   'EntityConnection.nodes': (scope) => scope.items,
   'EntityConnection.edges': (scope) => scope.items,
   'Query.search': (_scope, first) => first,
+  'Query.allShortestPaths': (_scope, first) => first,
   'Query.metrics': (_scope, _first, bounds) => bounds.metrics,
   'Query.metricSeries': (_scope, _first, bounds) => bounds.series,
   'Query.indicators': (_scope, _first, bounds) => bounds.indicators,
@@ -174,7 +177,7 @@ export class Pricer {
     if (isLeafType(named)) return 1;
     const sets = nodes.map((n) => n.selectionSet!).filter(Boolean);
     const childTypes = isObjectType(named) ? [named] : this.schema.getPossibleTypes(named as never);
-    const child = this.selections(childTypes, sets, this.scopeBelow(parent.name, name, args));
+    const child = this.selections(childTypes, sets, this.scopeBelow(parent.name, name, args, scope));
     const inner = isNonNullType(def.type) ? def.type.ofType : def.type;
     const cost = isListType(inner) ? 1 + this.listLength(types, name, args, scope) * child : 1 + child;
     if (def !== SchemaMetaFieldDef && def !== TypeMetaFieldDef) return cost;
@@ -197,7 +200,9 @@ export class Pricer {
     return Math.min(first, Math.max(...types.map((t) => this.bounds.fieldMax(t.name, field, direction))));
   }
 
-  private scopeBelow(parent: string, field: string, args: Record<string, unknown>): Scope {
+  private scopeBelow(parent: string, field: string, args: Record<string, unknown>, scope: Scope): Scope {
+    // A chain is a path: its steps are bounded by the maxDepth that connection(...) was given.
+    if (parent === 'Chains' && field === 'chains') return scope;
     if (parent !== 'Query') return {};
     const types = (args.relationTypes as RelationType[] | undefined) ?? defaultTraversalTypes();
     if (field === 'neighborhood') return this.bounds.neighbourhood(args.limit as number, args.depth as number, types);
@@ -206,6 +211,10 @@ export class Pricer {
       return { nodes, edges: this.bounds.edgesAmong(nodes, types) };
     }
     if (field === 'shortestPath') return { nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number };
+    // `first` paths of at most maxDepth steps each: the list prices `first`, each path its nodes and edges.
+    if (field === 'allShortestPaths' || field === 'connection') {
+      return { nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number, items: args.first as number };
+    }
     if (field === 'entities') return { items: args.first as number };
     return {};
   }

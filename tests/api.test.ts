@@ -248,6 +248,52 @@ describeEachStore('the API', ({ open }) => {
     });
   });
 
+  describe('Query.allShortestPaths and Query.connection', () => {
+    it('prints how 大模型 and 液冷 are connected, chain by chain and step by step, in Chinese and English names', async () => {
+      const { connection } = await api.data(`{
+        connection(from: "大模型", to: "液冷", first: 2) {
+          from { id } to { id } length
+          chains { lineZh line steps { type forward source { id } target { id } section { number } evidence lineZh line } }
+        }
+      }`);
+      expect(connection).toMatchObject({ from: { id: 'large-models' }, to: { id: 'liquid-cooling' }, length: 4 });
+      expect(connection.chains.map((c: any) => c.lineZh)).toEqual([
+        '大模型 ←ENABLES— 专门为大模型训练而生的AI 服务器 —ENABLES→ 模型训练 —CAUSES→ 能耗 ←ADDRESSES— 液冷技术',
+        '大模型 —DRIVES→ 图形处理器 —ENABLES→ 模型训练 —CAUSES→ 能耗 ←ADDRESSES— 液冷技术',
+      ]);
+      expect(connection.chains[1].line).toBe('Large AI models —DRIVES→ GPU —ENABLES→ Model training —CAUSES→ Energy consumption ←ADDRESSES— Liquid cooling');
+      expect(connection.chains[1].steps[3]).toEqual({
+        type: 'ADDRESSES', forward: false, source: { id: 'liquid-cooling' }, target: { id: 'energy-consumption' }, section: { number: '3.3.2' },
+        evidence: '液冷技术具有比热容大、散热效率高、降低能耗等优点', lineZh: '液冷技术 —ADDRESSES→ 能耗', line: 'Liquid cooling —ADDRESSES→ Energy consumption',
+      });
+    });
+
+    it('lists paths best first, the first being shortestPath, and nothing when none is within maxDepth', async () => {
+      const data = await api.data(`{
+        best: shortestPath(from: "大模型", to: "液冷") { nodes { id } }
+        all: allShortestPaths(from: "大模型", to: "液冷", first: 100) { length nodes { id } }
+        none: allShortestPaths(from: "大模型", to: "液冷", maxDepth: 3) { length }
+        far: connection(from: "大模型", to: "液冷", maxDepth: 3) { length chains { line } }
+      }`);
+      expect(data.all).toHaveLength(10);
+      expect(data.all[0].nodes).toEqual(data.best.nodes);
+      expect(data.all.every((p: any) => p.length === 4)).toBe(true);
+      expect(data.none).toEqual([]);
+      expect(data.far).toEqual({ length: null, chains: [] });
+    });
+
+    it('answers an unknown name with NOT_FOUND and prices first × path length', async () => {
+      const typo = await api.run('{ connection(from: "liquid coolng", to: "gpu") { length } }');
+      expect(codeOf(typo)).toBe('NOT_FOUND');
+      const big = await api.run('{ allShortestPaths(from: "gpu", to: "cpu", maxDepth: 10, first: 100) { nodes { sections { id } } } }');
+      expect(codeOf(big)).toBe('BAD_USER_INPUT');
+      expect(big.errors?.[0].message).toMatch(/^query cost \d+ exceeds the limit of 20000/);
+      const small = await api.run('{ connection(from: "gpu", to: "cpu", maxDepth: 4, first: 5) { chains { steps { line } } } }');
+      // connection 1 + chains (1 + 5 × steps (1 + 4 × line 1)): five chains of at most four steps each.
+      expect((small as { extensions?: Record<string, unknown> }).extensions?.cost).toEqual({ requested: 27, limit: 20000 });
+    });
+  });
+
   describe('Query.metrics', () => {
     it('answers what intelligent computing power amounted to, by region and year', async () => {
       const { global, china } = await api.data(`{

@@ -467,6 +467,11 @@ describe.runIf(!!neo4jUri)('the differential contract: both stores answer the sa
     await differential('shortestPath', paths, (s, { why: _why, ...input }) => s.shortestPath(input), brief.subgraph);
   }, 180_000);
 
+  // Each pair again with first 1, 3 or 100 in turn: the lists, their order and their cut must agree too.
+  it(`allShortestPaths answers the same paths in the same order for the same pairs, first 1, 3 or 100 (${paths.length} pairs)`, async () => {
+    await differential('allShortestPaths', paths.map((p, i) => ({ ...p, first: [1, 3, 100][i % 3] })), (s, { why: _why, ...input }) => s.allShortestPaths(input), (out: Subgraph[]) => out.map(brief.subgraph));
+  }, 180_000);
+
   const filters = metricInputs();
   it(`metrics answers the same facts for every subject by id, name and Chinese name, regions, years, indicators and unknown subjects (${filters.length} inputs)`, async () => {
     await differential('metrics', filters, (s, filter) => s.metrics(filter), (out: EntityRecord[]) => out.map(brief.entity));
@@ -478,7 +483,7 @@ describe.runIf(!!neo4jUri)('the differential contract: both stores answer the sa
 
   it('in total, no input gets different answers from the two stores', () => {
     const total = [...outcomes.values()].reduce((n, o) => n + o.mismatches.length, 0);
-    expect(outcomes.size).toBe(10); // every read operation of the port, and search continued from cursors
+    expect(outcomes.size).toBe(11); // every read operation of the port, and search continued from cursors
     expect(total, [...outcomes].map(([op, o]) => report(op, o)).join('\n')).toBe(0);
   });
 });

@@ -97,9 +97,9 @@ const ALL_CASES: ({ label: string; name: StatementName; params?: Record<string, 
   { label: 'neighborhoodOut', name: 'neighborhoodOut', byId: true, why: 'starts from one entity by id, following relations out' },
   { label: 'neighborhoodIn', name: 'neighborhoodIn', byId: true, why: 'starts from one entity by id, following relations in' },
   {
-    label: 'shortestPath', name: 'shortestPath', byId: true,
+    label: 'shortestPathDag', name: 'shortestPathDag', byId: true,
     cartesian: (p) => p.children.length === 2 && p.children.every((c) => c.op === 'NodeUniqueIndexSeek' && c.rows <= 1),
-    why: 'both ends by id; the CartesianProduct joins two unique seeks of at most one row each (1 × 1)',
+    why: 'both ends by id (shortestPath and allShortestPaths); the CartesianProduct joins two unique seeks of at most one row each (1 × 1)',
   },
   {
     label: 'listEntities (kind: Technology)', name: 'listEntities', seeks: ['n:Entity(kind)'],

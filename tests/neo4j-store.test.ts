@@ -62,7 +62,7 @@ describe('the Neo4j store', () => {
     await store.stats();
     await store.ready();
     expect(sent.map((s) => s.name)).toEqual([
-      'getEntities', 'listEntities', 'relationsOf', 'searchCandidates', 'neighborhood', 'shortestPath', 'metrics', 'stats', 'ping',
+      'getEntities', 'listEntities', 'relationsOf', 'searchCandidates', 'neighborhood', 'shortestPathDag', 'metrics', 'stats', 'ping',
     ]);
     for (const { name, params } of sent) {
       expect(Object.keys(params).sort(), name).toEqual(Object.keys(STATEMENTS[name as keyof typeof STATEMENTS].params).sort());

@@ -290,6 +290,55 @@ describe.each(stores)('the $name store', ({ open }) => {
     });
   });
 
+  describe('allShortestPaths', () => {
+    it('lists the ten four-step chains from large models to liquid cooling, through the least-connected entities first', async () => {
+      const paths = await store.allShortestPaths({ from: 'large-models', to: 'liquid-cooling', maxDepth: 6, first: 100 });
+      expect(paths.map((p) => p.nodes.map((n) => n.id).slice(1, -1).join(' > '))).toEqual([
+        'h3c-large-model-ai-server > model-training > energy-consumption',
+        'gpu > model-training > energy-consumption',
+        'computing-power > model-training > energy-consumption',
+        'trend-intelligent-computing-demand-explosion > intelligent-computing-power > energy-consumption',
+        'digital-transformation > intelligent-computing-power > energy-consumption',
+        'all-industries > intelligent-computing-power > energy-consumption',
+        'gpu > intelligent-computing-power > energy-consumption',
+        'aigc > intelligent-computing-power > energy-consumption',
+        'natural-language-processing > intelligent-computing-power > energy-consumption',
+        'computing-power > intelligent-computing-power > energy-consumption',
+      ]);
+      expect(paths[1].edges.map((e) => `${e.source} ${e.type} ${e.target}`)).toEqual([
+        'large-models DRIVES gpu',
+        'gpu ENABLES model-training',
+        'model-training CAUSES energy-consumption',
+        'liquid-cooling ADDRESSES energy-consumption',
+      ]);
+      expect(paths[1].edges[2]).toMatchObject({ section: '4.2', evidence: '训练一个AI模型产生的能耗多达五辆汽车一生排放的碳总量' });
+    });
+
+    it.each([
+      ['large-models', 'liquid-cooling'],
+      ['digital-twin', 'edge-intelligence'],
+      ['metaverse', 'tensorflow'],
+      ['aigc', 'healthcare'],
+      ['gpu', 'gpu'],
+    ])('with first: 1 from %s to %s, answers exactly shortestPath', async (from, to) => {
+      const [best] = await store.allShortestPaths({ from, to, maxDepth: 6, first: 1 });
+      expect(best).toEqual(await store.shortestPath({ from, to, maxDepth: 6 }));
+      expect(best.nodes.map((n) => n.id)).toEqual(from === to ? [from] : bestShortestPath(from, to));
+    });
+
+    it('cuts the list at first, keeping its order', async () => {
+      const all = await store.allShortestPaths({ from: 'large-models', to: 'liquid-cooling', maxDepth: 6, first: 100 });
+      const three = await store.allShortestPaths({ from: 'large-models', to: 'liquid-cooling', maxDepth: 6, first: 3 });
+      expect(three).toEqual(all.slice(0, 3));
+    });
+
+    it('answers an empty list when no path is within maxDepth, when the types cut the ends apart, and for unknown ends', async () => {
+      expect(await store.allShortestPaths({ from: 'large-models', to: 'liquid-cooling', maxDepth: 3, first: 10 })).toEqual([]);
+      expect(await store.allShortestPaths({ from: 'large-models', to: 'liquid-cooling', maxDepth: 6, types: ['MEASURES'], first: 10 })).toEqual([]);
+      expect(await store.allShortestPaths({ from: 'gpu', to: 'no-such-id', maxDepth: 6, first: 10 })).toEqual([]);
+    });
+  });
+
   describe('metrics', () => {
     it('filters by subject name in Chinese, region alias and year', async () => {
       const found = await store.metrics({ subject: '智能算力', region: '中国', year: 2022 });

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord as EntityRecordModel, RelationRecord as RelationRecordModel, Subgraph as SubgraphModel, SearchHit as SearchHitModel, Stats as StatsModel } from '../graph/types.js';
 import type { NodeRecord as NodeRecordModel } from '../resolvers/connections.js';
 import type { SubgraphResult as SubgraphResultModel, EntityPage as EntityPageModel, EntityEdgeResult as EntityEdgeResultModel } from '../resolvers/Query.js';
+import type { ChainsRecord as ChainsRecordModel, ChainStepRecord as ChainStepRecordModel } from '../resolvers/Chains.js';
 import type { SeriesResult as SeriesResultModel } from '../resolvers/MetricSeries.js';
 import type { IndicatorSummary as IndicatorSummaryModel } from '../graph/indicators.js';
 import type { Context } from '../context.js';
@@ -152,6 +153,45 @@ export type ApplicationSectionsArgs = {
 /** A use of AI and computing power. */
 export type ApplicationTechnologiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One chain of relations from `from` to `to`. */
+export type Chain = {
+  __typename?: 'Chain';
+  /** The same in English names: "Large AI models —DRIVES→ GPU —ENABLES→ …". */
+  line: Scalars['String']['output'];
+  /** The chain in Chinese names, each relation pointing its own way: "大模型 —DRIVES→ 图形处理器 —ENABLES→ 模型训练 —CAUSES→ 能耗 ←ADDRESSES— 液冷技术". */
+  lineZh: Scalars['String']['output'];
+  steps: Array<ChainStep>;
+};
+
+/** One step of a chain: a relation, read as the whitepaper states it (source TYPE target). */
+export type ChainStep = {
+  __typename?: 'ChainStep';
+  /** The words of the whitepaper that state it, verbatim. */
+  evidence: Scalars['String']['output'];
+  /** True when the chain walks the relation from its source to its target; false when against it. */
+  forward: Scalars['Boolean']['output'];
+  /** "Large AI models —DRIVES→ GPU": the same in English names. */
+  line: Scalars['String']['output'];
+  /** "大模型 —DRIVES→ 图形处理器": source —TYPE→ target in Chinese names. */
+  lineZh: Scalars['String']['output'];
+  /** The section whose text states the relation. */
+  section: Section;
+  source: Entity;
+  target: Entity;
+  type: RelationType;
+};
+
+/** How two entities are connected: the shortest chains of relations between them. */
+export type Chains = {
+  __typename?: 'Chains';
+  /** Best first, in allShortestPaths' order; empty when no chain is within maxDepth. */
+  chains: Array<Chain>;
+  from: Entity;
+  /** The steps every chain takes (they are equally short); null when no chain is within maxDepth. */
+  length?: Maybe<Scalars['Int']['output']>;
+  to: Entity;
 };
 
 /** A problem the whitepaper names. */
@@ -2022,6 +2062,20 @@ export type PublicationSectionsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Every shortest chain of relations joining two entities, as shortestPath takes them (names or ids, either direction,
+   * `maxDepth` 1 to 10, MENTIONED_IN only when asked), up to `first` (1 to 100); an empty list when none is within
+   * `maxDepth`. Order: through the least-connected entities first (fewest relations of the followed types on the
+   * entities between the ends), then by the sequence of node ids that sorts first; so the first is shortestPath's
+   * answer. A chain is a sequence of entities: where two relations join the same two, its step takes the smallest by
+   * (type, source id, target id).
+   */
+  allShortestPaths: Array<Path>;
+  /**
+   * How two entities are connected, for people: the chains of allShortestPaths (same arguments, same order), each step
+   * a relation with its section and quote, and lines ready to print in Chinese and in English.
+   */
+  connection: Chains;
   /** Entities ordered by id, optionally of one kind. `first` is at most 100. */
   entities: EntityConnection;
   /**
@@ -2082,6 +2136,24 @@ export type Query = {
    * (each is one of those asked for) and expanded false (nothing was walked from it).
    */
   subgraph: Subgraph;
+};
+
+
+export type QueryAllShortestPathsArgs = {
+  first?: Scalars['Int']['input'];
+  from: Scalars['ID']['input'];
+  maxDepth?: Scalars['Int']['input'];
+  relationTypes?: InputMaybe<Array<RelationType>>;
+  to: Scalars['ID']['input'];
+};
+
+
+export type QueryConnectionArgs = {
+  first?: Scalars['Int']['input'];
+  from: Scalars['ID']['input'];
+  maxDepth?: Scalars['Int']['input'];
+  relationTypes?: InputMaybe<Array<RelationType>>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -3108,6 +3180,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Application: ResolverTypeWrapper<EntityRecordModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Chain: ResolverTypeWrapper<SubgraphModel>;
+  ChainStep: ResolverTypeWrapper<ChainStepRecordModel>;
+  Chains: ResolverTypeWrapper<ChainsRecordModel>;
   Challenge: ResolverTypeWrapper<EntityRecordModel>;
   Concept: ResolverTypeWrapper<EntityRecordModel>;
   Dataset: ResolverTypeWrapper<EntityRecordModel>;
@@ -3162,6 +3237,9 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Application: EntityRecordModel;
   Boolean: Scalars['Boolean']['output'];
+  Chain: SubgraphModel;
+  ChainStep: ChainStepRecordModel;
+  Chains: ChainsRecordModel;
   Challenge: EntityRecordModel;
   Concept: EntityRecordModel;
   Dataset: EntityRecordModel;
@@ -3230,6 +3308,30 @@ export type ApplicationResolvers<ContextType = Context, ParentType extends Resol
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType, Partial<ApplicationSectionsArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<ApplicationTechnologiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ChainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Chain'] = ResolversParentTypes['Chain']> = {
+  line?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['ChainStep']>, ParentType, ContextType>;
+};
+
+export type ChainStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChainStep'] = ResolversParentTypes['ChainStep']> = {
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  forward?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+};
+
+export type ChainsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Chains'] = ResolversParentTypes['Chains']> = {
+  chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  length?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
 export type ChallengeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Challenge'] = ResolversParentTypes['Challenge']> = {
@@ -3636,6 +3738,8 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  allShortestPaths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'first' | 'from' | 'maxDepth' | 'to'>>;
+  connection?: Resolver<ResolversTypes['Chains'], ParentType, ContextType, RequireFields<QueryConnectionArgs, 'first' | 'from' | 'maxDepth' | 'to'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
@@ -3849,6 +3953,9 @@ export type TrendResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type Resolvers<ContextType = Context> = {
   Application?: ApplicationResolvers<ContextType>;
+  Chain?: ChainResolvers<ContextType>;
+  ChainStep?: ChainStepResolvers<ContextType>;
+  Chains?: ChainsResolvers<ContextType>;
   Challenge?: ChallengeResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;

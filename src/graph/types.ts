@@ -140,6 +140,12 @@ export interface GraphStore {
    * types, then the smallest sequence of node ids. Null when none is within maxDepth.
    */
   shortestPath(args: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null>;
+  /**
+   * The first `first` shortest undirected paths, distinct node sequences in shortestPath's order (so the first is
+   * shortestPath's answer); each step takes the smallest relation by (type, source, target) joining its two nodes.
+   * Empty when none is within maxDepth or an end is unknown.
+   */
+  allShortestPaths(args: { from: string; to: string; maxDepth: number; types?: RelationType[]; first: number }): Promise<Subgraph[]>;
   /** Metric entities matching every given filter, ordered by year then id. */
   metrics(filter: MetricFilter): Promise<EntityRecord[]>;
   stats(): Promise<Stats>;

@@ -1,5 +1,7 @@
 /** Root fields: arguments (already checked against their ranges by src/cost.ts) are handed to the store port. */
-import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import type { QueryAllShortestPathsArgs, QueryResolvers } from '../__generated__/resolvers-types.js';
+import type { Context } from '../context.js';
+import type { ChainsRecord } from './Chains.js';
 import type { EntityRecord, GraphStore, RelationRecord, SearchAfter, SearchHit, Subgraph, SubgraphMember } from '../graph/types.js';
 import { INDICATOR_NAMES, findIndicator, groupSeries, summarizeIndicators } from '../graph/indicators.js';
 import { compareRelations, defaultTraversalTypes } from '../graph/traversal.js';
@@ -65,6 +67,13 @@ async function requireEntity(ref: string, argument: string, ctx: Lookup & { stor
 function indicatorSlug(ref: string | null | undefined): string | undefined {
   if (ref === null || ref === undefined) return undefined;
   return findIndicator(ref, Object.keys(INDICATOR_NAMES)) ?? ref.trim();
+}
+
+/** The entities two arguments name and the shortest paths between them, best first (allShortestPaths and connection). */
+async function shortestPaths({ from, to, maxDepth, relationTypes, first }: QueryAllShortestPathsArgs, ctx: Context): Promise<ChainsRecord> {
+  const [source, target] = await Promise.all([requireEntity(from, 'from', ctx), requireEntity(to, 'to', ctx)]);
+  const paths = await ctx.store.allShortestPaths({ from: source.id, to: target.id, maxDepth: maxDepth!, types: relationTypes ?? undefined, first: first! });
+  return { from: source, to: target, paths };
 }
 
 export const Query: QueryResolvers = {
@@ -134,6 +143,10 @@ export const Query: QueryResolvers = {
     const [source, target] = await Promise.all([requireEntity(from, 'from', ctx), requireEntity(to, 'to', ctx)]);
     return ctx.store.shortestPath({ from: source.id, to: target.id, maxDepth: maxDepth!, types: relationTypes ?? undefined });
   },
+
+  allShortestPaths: async (_root, args, ctx) => (await shortestPaths(args, ctx)).paths,
+
+  connection: (_root, args, ctx) => shortestPaths(args, ctx),
 
   metrics: (_root, { subject, region, year, indicator }, ctx) =>
     ctx.store.metrics({ subject: subject ?? undefined, region: region ?? undefined, year: year ?? undefined, indicator: indicatorSlug(indicator) }),

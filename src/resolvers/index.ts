@@ -4,6 +4,7 @@ import type { QueryResolvers, Resolvers } from '../__generated__/resolvers-types
 import type { Context } from '../context.js';
 import { Query } from './Query.js';
 import { Entity, EntityConnection, EntityEdge, Node, Path, Relation } from './connections.js';
+import { Chain, ChainStep, Chains } from './Chains.js';
 import { Event } from './Event.js';
 import { Figure } from './Figure.js';
 import { Metric } from './Metric.js';
@@ -40,7 +41,7 @@ function kind<K extends EntityKind>(name: K, own: object = {}): NonNullable<Reso
 
 export const resolvers: Resolvers = {
   Query: abandonOnFailure(Query),
-  Entity, EntityConnection, EntityEdge, Node, Path, Relation,
+  Entity, EntityConnection, EntityEdge, Node, Path, Relation, Chains, Chain, ChainStep,
   Section: kind('Section', Section),
   Figure: kind('Figure', Figure),
   Concept: kind('Concept'),

@@ -19,6 +19,7 @@ import { nameKey } from '../text.js';
 import type { SeedGraph } from '../types.js';
 import { NameSearch } from './search.js';
 import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
+import { bestShortestPaths, toPaths, type PathDag } from '../paths.js';
 
 /**
  * A compact index of our own rather than graphology: at a few hundred nodes every operation is a Map lookup
@@ -97,16 +98,21 @@ export class EmbeddedStore implements GraphStore {
     return { nodes: [...distance.keys()].map((n) => this.byId.get(n)!), edges, members };
   }
 
-  async shortestPath({ from, to, maxDepth, types }: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
-    if (!this.byId.has(from) || !this.byId.has(to)) return null;
-    if (from === to) return { nodes: [this.byId.get(from)!], edges: [] };
+  async shortestPath(args: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
+    return (await this.allShortestPaths({ ...args, first: 1 }))[0] ?? null;
+  }
+
+  async allShortestPaths({ from, to, maxDepth, types, first }: { from: string; to: string; maxDepth: number; types?: RelationType[]; first: number }): Promise<Subgraph[]> {
+    if (!this.byId.has(from) || !this.byId.has(to)) return [];
     const allowed = new Set(types ?? defaultTraversalTypes());
-    const distanceToTarget = this.distances(to, allowed, maxDepth, from);
-    const length = distanceToTarget.get(from);
-    if (length === undefined) return null;
-    const path = this.leastConnectedPath(from, to, distanceToTarget, allowed);
-    const edges = path.slice(1).map((node, i) => this.edgeBetween(path[i], node, allowed));
-    return { nodes: path.map((n) => this.byId.get(n)!), edges };
+    const distance = this.distances(to, allowed, maxDepth, from);
+    if (!distance.has(from)) return [];
+    const dag: PathDag = {
+      next: (node) => [...this.neighbours(node, allowed)].filter((other) => distance.get(other) === distance.get(node)! - 1),
+      degree: (node) => this.degree(node, allowed),
+      edge: (a, b) => this.edgeBetween(a, b, allowed),
+    };
+    return toPaths(bestShortestPaths(from, to, dag, first), dag, (id) => this.byId.get(id)!);
   }
 
   async metrics({ subject, region, year, indicator }: MetricFilter) {
@@ -152,31 +158,6 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  /**
-   * Among the shortest paths (read off the BFS distances), the one whose inner nodes have the fewest relations in
-   * total: a path through specific entities says more than one through a hub such as "artificial intelligence".
-   * Remaining ties go to the smallest sequence of node ids. Dynamic programming from the target backwards.
-   */
-  private leastConnectedPath(from: string, to: string, distance: Map<string, number>, allowed: Set<RelationType>): string[] {
-    const best = new Map<string, { weight: number; path: string[] }>([[to, { weight: 0, path: [to] }]]);
-    const solve = (node: string): { weight: number; path: string[] } => {
-      const known = best.get(node);
-      if (known) return known;
-      let chosen: { weight: number; path: string[] } | undefined;
-      for (const next of new Set(this.neighbours(node, allowed))) {
-        if (distance.get(next) !== distance.get(node)! - 1) continue;
-        const rest = solve(next);
-        const candidate = { weight: rest.weight + (next === to ? 0 : this.degree(next, allowed)), path: [node, ...rest.path] };
-        if (!chosen || candidate.weight < chosen.weight || (candidate.weight === chosen.weight && compareSequences(candidate.path, chosen.path) < 0)) {
-          chosen = candidate;
-        }
-      }
-      best.set(node, chosen!);
-      return chosen!;
-    };
-    return solve(from).path;
-  }
-
   /** Relations of the allowed types touching `id`, parallel ones counted separately. */
   private degree(id: string, allowed: Set<RelationType>): number {
     return (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type)).length;
@@ -219,13 +200,4 @@ function compareYears(a: number | undefined, b: number | undefined): number {
   if (a === undefined) return 1;
   if (b === undefined) return -1;
   return a - b;
-}
-
-/** Lexicographic order of id sequences, as Cypher orders lists. */
-function compareSequences(a: string[], b: string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const order = compareIds(a[i], b[i]);
-    if (order !== 0) return order;
-  }
-  return a.length - b.length;
 }

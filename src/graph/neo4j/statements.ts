@@ -17,6 +17,16 @@ export interface Statement {
 /** Map projection that returns a relationship as a RelationRecord. */
 const RELATION = `{type: type(rel), source: startNode(rel).id, target: endNode(rel).id, section: rel.section, evidence: rel.evidence}`;
 
+/**
+ * A breadth-first search as a Cypher expression: the list of rings around `start` (ring i holds the nodes i hops
+ * away over relations of $types) up to `depth` hops, each node in its nearest ring only.
+ */
+function bfsLayers(start: string, depth: string): string {
+  const ring = `reduce(found = [], f IN rings[-1] | found + [(f)-[hop]-(near:Entity) WHERE type(hop) IN $types | near])`;
+  const fresh = `reduce(next = [], m IN ${ring} | CASE WHEN m IN next OR any(seen IN rings WHERE m IN seen) THEN next ELSE next + m END)`;
+  return `reduce(rings = [[${start}]], i IN range(1, ${depth}) | rings + [${fresh}])`;
+}
+
 const reads = {
   getEntities: {
     cypher: `
@@ -67,16 +77,28 @@ const reads = {
       RETURN n {.*} AS entity`,
     params: { key: 'liquidcooling', words: [{ text: 'liqid', deletions: ['liqid', 'iqid'] }], kinds: [] },
   },
-  shortestPath: {
+  // The shortest-path DAG, not its paths (they multiply through hubs): a BFS from each end, one hop short of the
+  // shortest distance, keeps per step i the nodes i hops from the start and (shortest - i) from the end, and the relations between
+  // consecutive steps; src/graph/paths.ts ranks the paths. (SHORTEST 1 towards every node would follow trails to the
+  // quantifier's bound of 10 hops, which explodes; the BFS here visits each node once.)
+  shortestPathDag: {
     cypher: `
       MATCH (a:Entity {id: $from})
       MATCH (b:Entity {id: $to})
-      MATCH p = ALL SHORTEST (a)-[r WHERE type(r) IN $types]-{0,${TRAVERSAL_LIMITS.maxPathDepth}}(b)
+      MATCH p = SHORTEST 1 (a)-[r WHERE type(r) IN $types]-{0,${TRAVERSAL_LIMITS.maxPathDepth}}(b)
       WHERE length(p) <= $maxDepth
-      WITH p, reduce(total = 0, x IN nodes(p)[1..-1] | total + COUNT { (x)-[rel]-() WHERE type(rel) IN $types }) AS weight
-      ORDER BY weight, [x IN nodes(p) | x.id], [rel IN relationships(p) | [type(rel), startNode(rel).id, endNode(rel).id]]
-      LIMIT 1
-      RETURN [x IN nodes(p) | x {.*}] AS nodes, [rel IN relationships(p) | ${RELATION}] AS edges`,
+      WITH a, b, length(p) AS shortest, ${bfsLayers('a', 'length(p) - 1')} AS fromStart, ${bfsLayers('b', 'length(p) - 1')} AS fromEnd
+      WITH shortest, CASE shortest WHEN 0 THEN [[a]] ELSE [[a]] + [i IN range(1, shortest - 1) | [x IN fromStart[i] WHERE x IN fromEnd[shortest - i]]] + [[b]] END AS steps
+      CALL (shortest, steps) {
+        UNWIND range(0, shortest - 1) AS i
+        UNWIND steps[i] AS u
+        MATCH (u)-[rel]-(v:Entity)
+        WHERE type(rel) IN $types AND v IN steps[i + 1]
+        RETURN collect(${RELATION}) AS edges
+      }
+      RETURN
+        [i IN range(0, shortest) | [x IN steps[i] | {node: x {.*}, toEnd: shortest - i, degree: COUNT { (x)-[rel]-() WHERE type(rel) IN $types }}]] AS steps,
+        edges`,
     params: { from: 'gpu', to: 'cpu', types: ['USES'], maxDepth: 6 },
   },
   metrics: {

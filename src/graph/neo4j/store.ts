@@ -17,6 +17,7 @@ import type {
 import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
+import { bestShortestPaths, dagFromRelations, toPaths } from '../paths.js';
 import { STATEMENTS, type StatementName } from './statements.js';
 import { toPlain } from './values.js';
 import { searchParams } from './search.js';
@@ -127,10 +128,24 @@ export class Neo4jStore implements GraphStore {
     return { ...toSubgraph(record.get('nodes'), record.get('edges'), true), members };
   }
 
-  async shortestPath({ from, to, maxDepth, types }: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
-    const result = await this.read('shortestPath', { from, to, maxDepth: neo4j.int(maxDepth), types: types ?? defaultTraversalTypes() });
-    if (result.records.length === 0) return null;
-    return toSubgraph(result.records[0].get('nodes'), result.records[0].get('edges'), false);
+  async shortestPath(args: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
+    return (await this.allShortestPaths({ ...args, first: 1 }))[0] ?? null;
+  }
+
+  async allShortestPaths({ from, to, maxDepth, types, first }: { from: string; to: string; maxDepth: number; types?: RelationType[]; first: number }): Promise<Subgraph[]> {
+    const result = await this.read('shortestPathDag', { from, to, maxDepth: neo4j.int(maxDepth), types: types ?? defaultTraversalTypes() });
+    const record = result.records[0];
+    if (!record) return [];
+    const steps = (record.get('steps') as { node: unknown; toEnd: unknown; degree: unknown }[][])
+      .flat()
+      .map((s) => ({ entity: toEntity(s.node), toEnd: toPlain(s.toEnd) as number, degree: toPlain(s.degree) as number }));
+    const entities = new Map(steps.map((s) => [s.entity.id, s.entity]));
+    const dag = dagFromRelations(
+      new Map(steps.map((s) => [s.entity.id, s.toEnd])),
+      new Map(steps.map((s) => [s.entity.id, s.degree])),
+      toPlain(record.get('edges')) as RelationRecord[],
+    );
+    return toPaths(bestShortestPaths(from, to, dag, first), dag, (id) => entities.get(id)!);
   }
 
   async resolve(refs: readonly string[]) {

@@ -1,0 +1,61 @@
+/** How two entities are connected, for people: chains of steps with their quotes and lines ready to print. */
+import type { ChainResolvers, ChainStepResolvers, ChainsResolvers } from '../__generated__/resolvers-types.js';
+import type { EntityRecord, RelationRecord, Subgraph } from '../graph/types.js';
+import { sectionId } from '../graph/vocabulary.js';
+
+/** The two ends and the paths allShortestPaths found between them. */
+export interface ChainsRecord {
+  from: EntityRecord;
+  to: EntityRecord;
+  paths: Subgraph[];
+}
+
+/** A relation as a chain walks it, from the chain's entity `from` to the next one, `to`. */
+export interface ChainStepRecord {
+  relation: RelationRecord;
+  from: EntityRecord;
+  to: EntityRecord;
+}
+
+type Name = (e: EntityRecord) => string;
+const zh: Name = (e) => e.nameZh;
+const en: Name = (e) => e.name;
+
+/** " —TYPE→ next" when the chain walks the relation its own way, " ←TYPE— next" against it. */
+function hop(step: ChainStepRecord, name: Name): string {
+  const forward = step.relation.source === step.from.id;
+  return forward ? ` —${step.relation.type}→ ${name(step.to)}` : ` ←${step.relation.type}— ${name(step.to)}`;
+}
+
+function stepsOf(path: Subgraph): ChainStepRecord[] {
+  return path.edges.map((relation, i) => ({ relation, from: path.nodes[i], to: path.nodes[i + 1] }));
+}
+
+function chainLine(path: Subgraph, name: Name): string {
+  return name(path.nodes[0]) + stepsOf(path).map((step) => hop(step, name)).join('');
+}
+
+const source = (s: ChainStepRecord) => (s.relation.source === s.from.id ? s.from : s.to);
+const target = (s: ChainStepRecord) => (s.relation.source === s.from.id ? s.to : s.from);
+
+export const Chains: ChainsResolvers = {
+  length: (c) => c.paths[0]?.edges.length ?? null,
+  chains: (c) => c.paths,
+};
+
+export const Chain: ChainResolvers = {
+  lineZh: (path) => chainLine(path, zh),
+  line: (path) => chainLine(path, en),
+  steps: (path) => stepsOf(path),
+};
+
+export const ChainStep: ChainStepResolvers = {
+  type: (s) => s.relation.type,
+  source: (s) => source(s),
+  target: (s) => target(s),
+  forward: (s) => s.relation.source === s.from.id,
+  section: async (s, _args, ctx) => (await ctx.loaders.entity.load(sectionId(s.relation.section)))!,
+  evidence: (s) => s.relation.evidence,
+  lineZh: (s) => `${zh(source(s))} —${s.relation.type}→ ${zh(target(s))}`,
+  line: (s) => `${en(source(s))} —${s.relation.type}→ ${en(target(s))}`,
+};
