@@ -330,9 +330,9 @@ const cases: Case[] = [
 
   // Unknown ids.
   {
-    name: 'an unknown id is answered with 200 and a null entity',
+    name: 'an unknown id is answered with 200, a null entity and NOT_FOUND',
     request: q('{ entity(id: "nope") { id } }'),
-    expect: { status: 200, code: null, check: (r) => expect(r.json.data.entity).toBeNull() },
+    expect: { status: 200, code: 'NOT_FOUND', message: /"nope"/, check: (r) => expect(r.json.data.entity).toBeNull() },
   },
   { name: 'a neighbourhood of an unknown id is answered with 200 and NOT_FOUND', request: q('{ neighborhood(id: "nope") { truncated } }'), expect: { status: 200, code: 'NOT_FOUND', message: /"nope"/ } },
 

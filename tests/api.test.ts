@@ -24,8 +24,12 @@ describeEachStore('the API', ({ open }) => {
       expect(entity.sections).toContainEqual({ number: '3.2.1', title: 'Foundational applications' });
     });
 
-    it('returns null for an unknown id', async () => {
-      expect(await api.data('{ entity(id: "no-such-thing") { id } }')).toEqual({ entity: null });
+    it('answers null with NOT_FOUND naming the closest entities for an unknown id, and the rest of the query still answers', async () => {
+      const result = await api.run('{ entity(id: "liquid-coolng") { id } gpu: entity(id: "GPU") { id } }');
+      expect(result.data).toEqual({ entity: null, gpu: { id: 'gpu' } });
+      expect(codeOf(result)).toBe('NOT_FOUND');
+      expect(result.errors?.[0].path).toEqual(['entity']);
+      expect(result.errors?.[0].message).toMatch(/^no entity has the id, name or alias "liquid-coolng" \(argument id\); closest: liquid-cooling \(液冷技术\)/);
     });
   });
 
@@ -221,11 +225,13 @@ describeEachStore('the API', ({ open }) => {
       expect(trend).toEqual({ id: 'trend-edge-intelligence-emerges', kind: 'Trend' });
     });
 
-    it('answers an unknown name with NOT_FOUND naming the closest entities, and an unknown entity() with null', async () => {
+    it('answers an unknown name with NOT_FOUND naming the closest entities, in entity() beside a null', async () => {
       const typo = await api.run('{ shortestPath(from: "liquid coolng", to: "gpu") { length } }');
       expect(codeOf(typo)).toBe('NOT_FOUND');
       expect(typo.errors?.[0].message).toMatch(/^no entity has the id, name or alias "liquid coolng" \(argument from\); closest: liquid-cooling \(液冷技术\)/);
-      expect(await api.data('{ entity(id: "liquid-coolng") { id } }')).toEqual({ entity: null });
+      const entity = await api.run('{ entity(id: "liquid-coolng") { id } }');
+      expect(entity.data).toEqual({ entity: null });
+      expect(entity.errors?.[0].message).toMatch(/closest: liquid-cooling \(液冷技术\)/);
       const id = await api.run('{ neighborhood(id: "liquid-coolng") { truncated } }');
       expect(id.errors?.[0].message).toMatch(/closest: liquid-cooling \(液冷技术\)/);
     });

@@ -2080,7 +2080,7 @@ export type Query = {
   entities: EntityConnection;
   /**
    * One entity by id, or by a name or alias in either language (case-, width- and space-insensitive: "液冷",
-   * "liquid cooling", "ＧＰＵ"); null when nothing has that id or name.
+   * "liquid cooling", "ＧＰＵ"); when nothing has that id or name, null with a NOT_FOUND error naming the closest entities.
    */
   entity?: Maybe<Entity>;
   /** Every indicator the metrics share, ordered by slug: the slugs and names `metrics` and `metricSeries` take. */

@@ -42,19 +42,23 @@ function decodeSearchCursor(cursor: string): SearchAfter {
 
 type Lookup = { store: { resolve(refs: readonly string[]): Promise<(string | null)[]> }; loaders: { entity: { load(id: string): Promise<EntityRecord | null> } } };
 
-/** An entity named by an argument: its id first (batched through the loader), else a name or alias in either language. */
-async function findEntity(ref: string, ctx: Lookup): Promise<EntityRecord | null> {
+type Finder = Lookup & { store: { search: GraphStore['search'] } };
+
+/**
+ * An entity named by an argument: its id first (batched through the loader), else a name or alias in either language;
+ * else NOT_FOUND naming the closest. `entity` is nullable, so the rest of the query still answers beside the error.
+ */
+async function findEntity(ref: string, ctx: Finder): Promise<EntityRecord> {
   const byId = await ctx.loaders.entity.load(ref);
   if (byId) return byId;
-  const [id] = await ctx.store.resolve([ref]);
-  return id ? ctx.loaders.entity.load(id) : null;
+  return requireEntity(ref, 'id', ctx);
 }
 
 /**
  * The entity an argument names (ids are names too), or NOT_FOUND naming the closest entities so the caller can ask
  * again. Resolving first keeps a failure to two rounds of store calls, which matters to the siblings it cancels.
  */
-async function requireEntity(ref: string, argument: string, ctx: Lookup & { store: { search: GraphStore['search'] } }): Promise<EntityRecord> {
+async function requireEntity(ref: string, argument: string, ctx: Finder): Promise<EntityRecord> {
   const [id] = await ctx.store.resolve([ref]);
   const entity = id ? await ctx.loaders.entity.load(id) : null;
   if (entity) return entity;
