@@ -1,5 +1,6 @@
-# Three stages: compile TypeScript with the dev dependencies, install the runtime dependencies alone, and run the
-# compiled server as the unprivileged `node` user over code owned by root (so the process cannot change it).
+# Three stages: compile TypeScript and build the web pages (dist/web) with the dev dependencies, install the runtime
+# dependencies alone, and run the compiled server as the unprivileged `node` user over code owned by root (so the
+# process cannot change it).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -7,6 +8,11 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npx tsc -p tsconfig.build.json
+# The pages are served only where INTROSPECTION=true; built here so such an image has them.
+COPY web ./web
+COPY examples/operations ./examples/operations
+COPY scripts/build-web.ts ./scripts/
+RUN npm run build:web
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app

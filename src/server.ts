@@ -4,7 +4,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import contentType from 'content-type';
 import cors from 'cors';
@@ -15,6 +14,7 @@ import { makeFormatError } from './errors.js';
 import { requestChecksPlugin } from './cost.js';
 import type { GraphStore } from './graph/types.js';
 import { resolvers } from './resolvers/index.js';
+import { serveWeb } from './web.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
 
@@ -81,7 +81,8 @@ export function createApollo(config: Pick<Config, 'introspection' | 'production'
       tidyErrorsPlugin(),
       // No field uses cache hints, and the plugin wraps every resolver: measured +23–29% throughput without it.
       ApolloServerPluginCacheControlDisabled(),
-      config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      // Our own pages (src/web.ts) replace Apollo's, which loads its Sandbox from a CDN and is blank offline.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }
@@ -158,7 +159,7 @@ export interface RunningServer {
 
 type ServerConfig = Pick<Config, 'host' | 'port' | 'introspection' | 'production'> & Partial<Pick<Config, 'queryTimeoutMs' | 'http'>>;
 
-/** Starts Apollo and an HTTP server on host:port; `/graphql` (and `/`) serve GraphQL, `/health` and `/ready` report status. */
+/** Starts Apollo and an HTTP server on host:port; `/graphql` (and `/`) serve GraphQL, `/health` and `/ready` report status, and where introspection is on, the pages of src/web.ts. */
 export async function startServer(store: GraphStore, config: ServerConfig, logger: Logger): Promise<RunningServer> {
   // What the caller leaves out takes the configuration's defaults.
   const { http, queryTimeoutMs } = { ...loadConfig({}), ...config };
@@ -182,6 +183,8 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
       const ready = !draining && (await store.ready());
       return sendJson(res, ready ? 200 : 503, { status: draining ? 'stopping' : ready ? 'ready' : 'unavailable', store: store.name });
     }
+    // The pages go with introspection: where a client may not read the schema, it gets no IDE either.
+    if (config.introspection && (await serveWeb(req, res, url.pathname))) return;
     if (url.pathname !== '/graphql' && url.pathname !== '/') return sendError(res, 404, 'NOT_FOUND', `no route ${url.pathname.slice(0, 60)}; GraphQL is at /graphql`);
     const raw = await readBody(req, LIMITS.maxBodyBytes);
     const body = req.method === 'POST' ? parseBody(raw, req.headers['content-type']) : undefined;

@@ -1,0 +1,118 @@
+/** The API's web pages (web/, built by Vite into dist/web/): the playground and the explorer, their assets, and the CSP they run under. */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where `npm run build:web` writes the pages; the same path from src/ (tsx) and from dist/ (compiled). */
+export const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+/**
+ * Only the API's own origin, for everything. The exceptions, each tried without and found needed in Chromium:
+ * - style-src 'unsafe-inline': monaco writes its styles into <style> elements and style attributes at run time;
+ * - font-src data: GraphiQL's stylesheet carries its fonts (Roboto, Fira Code, monaco's codicons) as data: URLs;
+ * - img-src data: GraphiQL's and monaco's stylesheets draw a few small icons from data: URLs (images run no code).
+ * Scripts are 'self' only: no inline script and no eval (neither is needed). Monaco's workers are files under
+ * /assets/, so worker-src is 'self', without blob:.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self'",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Vite names its outputs name-<8 hash characters>.ext: such a file never changes, so browsers may keep it. */
+const HASHED = /-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+/** An asset is one plain file name inside assets/: no slash, no backslash, no leading dot (so no `..`). */
+const ASSET_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/** Wants a page rather than a GraphQL answer: a browser's navigation, which asks for HTML first. */
+export function wantsHtml(req: IncomingMessage): boolean {
+  const accept = req.headers.accept ?? '';
+  return (req.method === 'GET' || req.method === 'HEAD') && /\btext\/html\b/.test(accept);
+}
+
+function sendText(res: ServerResponse, status: number, message: string) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(message);
+}
+
+async function readOrUndefined(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+    throw error;
+  }
+}
+
+async function sendPage(req: IncomingMessage, res: ServerResponse, dir: string, page: string) {
+  const html = await readOrUndefined(join(dir, page, 'index.html'));
+  if (!html) return sendText(res, 404, `the ${page} page is not built: run \`npm run build:web\` (it writes ${dir}/${page}/index.html)`);
+  res.writeHead(200, { 'content-type': TYPES['.html'], 'content-security-policy': CONTENT_SECURITY_POLICY });
+  res.end(req.method === 'HEAD' ? undefined : html);
+}
+
+async function sendAsset(req: IncomingMessage, res: ServerResponse, dir: string, rawName: string) {
+  let name: string;
+  try {
+    name = decodeURIComponent(rawName);
+  } catch {
+    name = '';
+  }
+  if (!ASSET_NAME.test(name)) return sendText(res, 400, 'an asset is named by a plain file name under /assets/');
+  const body = await readOrUndefined(join(dir, 'assets', name));
+  if (!body) return sendText(res, 404, `no asset ${name.slice(0, 80)}`);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
+    'cache-control': HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Answers the request if it is for a page or an asset, and says whether it did: GET / and GET /graphql asking for HTML
+ * get the playground, GET /explore the explorer, GET /assets/<name> a built file. Call it only where pages are served.
+ */
+export async function serveWeb(req: IncomingMessage, res: ServerResponse, pathname: string, dir: string = WEB_DIR): Promise<boolean> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (pathname.startsWith('/assets/')) {
+    await sendAsset(req, res, dir, pathname.slice('/assets/'.length));
+    return true;
+  }
+  if (pathname === '/explore' || pathname === '/explore/') {
+    await sendPage(req, res, dir, 'explore');
+    return true;
+  }
+  if ((pathname === '/' || pathname === '/graphql') && wantsHtml(req)) {
+    await sendPage(req, res, dir, 'playground');
+    return true;
+  }
+  return false;
+}
