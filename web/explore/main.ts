@@ -134,6 +134,11 @@ async function render(fresh: boolean, next: Drawn) {
   cy.nodes().forEach((n) => void n.toggleClass('anchor', view.expanded.includes(n.id()) || n.id() === view.from || n.id() === view.to));
   applyFilters();
   cy.fit(cy.elements(':visible'), 24);
+  // A handful of nodes would otherwise fill the canvas at three times their size.
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center(cy.elements(':visible'));
+  }
   renderSidePanels();
   const shown = cy.nodes(':visible').length;
   setStatus(`${shown} entities and ${cy.edges(':visible').length} relations drawn${drawn.truncated ? `; some neighbours left out (at most ${view.limit} per neighbourhood)` : ''}.`);
@@ -160,6 +165,8 @@ async function rebuild() {
     await relationsAmong(next, [...next.entities.keys()].slice(0, SUBGRAPH_IDS));
     saveView();
     await render(true, next);
+    const centre = next.entities.get(view.expanded[0]);
+    if (centre) $<HTMLInputElement>('search').value = nameOf(centre);
     await restoreSelection();
   } catch (error) {
     fail(error);
