@@ -177,6 +177,16 @@ describe.runIf(!why)('the explorer at /explore', () => {
     expect(await shownNodes(page)).toHaveLength(kinds.length);
   });
 
+  it('shows a node’s names, kind, description, relation count and metrics as the API gives them', async () => {
+    page = await open('/explore?e=finance&sel=finance');
+    await expect.poll(() => page.locator('#entity-name').textContent()).toBe('金融行业');
+    const { entity } = await api<{ entity: { descriptionZh: string; aliases: string[]; relationCount: number } }>('{ entity(id: "finance") { descriptionZh aliases relationCount } }');
+    expect(await page.locator('#entity-description').textContent()).toBe(entity.descriptionZh);
+    const drawnEdges = await page.evaluate(() => (window as any).explorer.cy.getElementById('finance').connectedEdges().length as number);
+    expect(await page.locator('#entity-facts dd').allTextContents()).toEqual(['金融行业', 'Financial industry', 'Industry', entity.aliases.join(', '), `${entity.relationCount} (${drawnEdges} drawn)`]);
+    expect(await page.locator('#metrics tr').allTextContents()).toEqual(['IndicatorValueYearRegion', 'ai-penetration55 分2021China', 'ai-penetration62 分2022China']);
+  });
+
   it('changes every label when English is chosen', async () => {
     page = await open('/explore?e=liquid-cooling');
     const label = () => page.evaluate(() => (window as any).explorer.cy.getElementById('liquid-cooling').data('label') as string);

@@ -288,6 +288,7 @@ async function showEntity(id: string) {
   heading.id = 'entity-name';
   heading.lang = view.lang;
   const facts = el('dl');
+  facts.id = 'entity-facts';
   const add = (term: string, value: string, lang?: string) => {
     const dd = el('dd', value);
     if (lang) dd.lang = lang;
@@ -301,6 +302,7 @@ async function showEntity(id: string) {
   add('Relations', `${e.relationCount} (${drawnEdges.length} drawn)`);
   const description = el('p', view.lang === 'zh' ? e.descriptionZh : e.description);
   description.lang = view.lang;
+  description.id = 'entity-description';
   const actions = el('div', undefined, 'actions');
   const action = (label: string, run: () => void) => {
     const button = el('button', label);
@@ -314,6 +316,7 @@ async function showEntity(id: string) {
   const parts: HTMLElement[] = [heading, el('p', `${e.kind} · ${otherNameOf(e)}`, 'note'), description, facts, actions];
   if (e.metrics.length) {
     const table = el('table');
+    table.id = 'metrics';
     table.append(el('caption', 'Metrics', 'note'));
     const head = el('tr');
     for (const h of ['Indicator', 'Value', 'Year', 'Region']) head.append(el('th', h));
