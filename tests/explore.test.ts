@@ -187,6 +187,17 @@ describe.runIf(!why)('the explorer at /explore', () => {
     expect(await page.locator('#metrics tr').allTextContents()).toEqual(['IndicatorValueYearRegion', 'ai-penetration55 分2021China', 'ai-penetration62 分2022China']);
   });
 
+  it('fetches the view again without a relation type whose box is unticked', async () => {
+    page = await open('/explore?e=liquid-cooling');
+    await page.locator('#type-IS_A').uncheck();
+    await expect.poll(() => new URL(page.url()).searchParams.get('hide')).toBe('MENTIONED_IN,IS_A');
+    await ready(page);
+    const types = 'USES ENABLES APPLIED_IN AFFECTS ADDRESSES CAUSES DRIVES REQUIRES PROPOSES DEVELOPED_BY RUNS_ON MEASURES SOURCED_FROM PART_OF INTEGRATES_WITH LOCATED_IN INVESTS_IN PUBLISHED_BY ILLUSTRATES CONCERNS';
+    const { neighborhood } = await api<{ neighborhood: { nodes: { id: string }[] } }>(`{ neighborhood(id: "liquid-cooling", limit: 80, maxDegree: 40, relationTypes: [${types.replaceAll(' ', ', ')}]) { nodes { id } } }`);
+    expect(await shownNodes(page)).toEqual(neighborhood.nodes.map((n) => n.id).sort());
+    expect(await shownNodes(page)).not.toContain('spray-liquid-cooling');
+  });
+
   it('changes every label when English is chosen', async () => {
     page = await open('/explore?e=liquid-cooling');
     const label = () => page.evaluate(() => (window as any).explorer.cy.getElementById('liquid-cooling').data('label') as string);
