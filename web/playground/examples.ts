@@ -4,8 +4,9 @@ export interface Tab {
   query: string;
 }
 
-export const START_HERE = `# Start here: run this with Ctrl+Enter (or the ▶ button), then open the Docs panel on the left.
-# The other tabs are the worked operations of the README, each answering the question on its first line.
+export const START_HERE = `# Start here: Ctrl+Enter (or ▶) runs this.
+# The schema's docs: the book icon, top left.
+# The other tabs: the README's worked operations.
 query StartHere {
   stats {
     entities
