@@ -112,15 +112,19 @@ describe.runIf(!why)('the explorer at /explore', () => {
   });
 
   it('expands a node that is clicked: its neighbours join the drawing', async () => {
-    page = await open('/explore?e=liquid-cooling');
+    page = await open('/explore?e=energy-consumption');
     const before = await shownNodes(page);
-    await clickElement(page, 'energy-consumption');
-    await expect.poll(() => new URL(page.url()).searchParams.get('e')).toBe('liquid-cooling,energy-consumption');
+    await clickElement(page, 'computing-power-demand');
+    await expect.poll(() => new URL(page.url()).searchParams.get('e')).toBe('energy-consumption,computing-power-demand');
     await ready(page);
-    const { neighborhood } = await api<{ neighborhood: { nodes: { id: string }[] } }>('{ neighborhood(id: "energy-consumption", limit: 80, maxDegree: 40) { nodes { id } } }');
+    const { neighborhood } = await api<{ neighborhood: { nodes: { id: string }[] } }>('{ neighborhood(id: "computing-power-demand", limit: 80, maxDegree: 40) { nodes { id } } }');
     const after = await shownNodes(page);
     expect(after).toEqual([...new Set([...before, ...neighborhood.nodes.map((n) => n.id)])].sort());
     expect(after.length).toBeGreaterThan(before.length);
+    // Every relation among what is drawn, with the two that join the neighbourhoods (algorithm complexity and data growth AFFECTS intelligent computing power).
+    const { subgraph } = await api<{ subgraph: { edges: { id: string }[] } }>('query($ids: [ID!]!) { subgraph(ids: $ids) { edges { id } } }', { ids: after });
+    const edges = await page.evaluate(() => (window as any).explorer.cy.edges().map((e: any) => e.id()).sort() as string[]);
+    expect(edges).toEqual(subgraph.edges.map((e) => e.id).sort());
   });
 
   it('shows the quote and section of an edge that is clicked, word for word as the API gives them', async () => {

@@ -6,12 +6,11 @@ import { KINDS, RELATION_TYPES } from './enums';
 import type { CardFragment, DrawnFragment, EdgeFragment, ExploreConnectionQuery, RelationType } from './gql/graphql';
 import { createGraph, draw, grass } from './graph';
 import { nodeStyle } from './grass';
+import { subgraphBatches } from './batches';
 import { formatView, parseView, type View } from './view';
 
 /** Hubs (such as 人工智能) are drawn but not walked through, so a neighbourhood stays readable. */
 const MAX_DEGREE = 40;
-/** subgraph(ids) takes at most 100 ids. */
-const SUBGRAPH_IDS = 100;
 const CHAINS = 100;
 
 interface Drawn {
@@ -78,12 +77,9 @@ function merge(into: Drawn, part: DrawnFragment) {
   into.truncated ||= part.truncated;
 }
 
-/** Relations among everything drawn, `fresh` against all of it, in calls of at most 100 ids. */
+/** The relations between the `fresh` entities and everything in `into`, which one neighbourhood alone does not hold. */
 async function relationsAmong(into: Drawn, fresh: string[]) {
-  const old = [...into.entities.keys()].filter((id) => !fresh.includes(id));
-  const room = Math.max(SUBGRAPH_IDS - fresh.length, 1);
-  const batches: string[][] = [];
-  for (let i = 0; i < old.length || i === 0; i += room) batches.push([...fresh.slice(0, SUBGRAPH_IDS), ...old.slice(i, i + room)].slice(0, SUBGRAPH_IDS));
+  const batches = subgraphBatches(fresh, [...into.entities.keys()]);
   const parts = await Promise.all(batches.filter((ids) => ids.length > 1).map((ids) => request(SubgraphDocument, { ids, relationTypes: followedTypes() })));
   // Only the relations: subgraph's members carry a degree counted the same way, nothing new.
   for (const part of parts) for (const edge of part.subgraph.edges) into.edges.set(edge.id, edge);
@@ -145,8 +141,19 @@ async function render(fresh: boolean, next: Drawn) {
   document.body.dataset.state = 'ready';
 }
 
+let queue: Promise<void> = Promise.resolve();
+/** Runs drawing tasks one after another: two quick clicks must not each merge into the same old drawing. */
+function serial(task: () => Promise<void>): Promise<void> {
+  queue = queue.then(task, task);
+  return queue;
+}
+
 /** Draws the whole view again from the API: on load (deep links), a new centre, new chains, other relation types. */
-async function rebuild() {
+function rebuild(): Promise<void> {
+  return serial(redraw);
+}
+
+async function redraw() {
   document.body.dataset.state = 'loading';
   saveView();
   try {
@@ -162,7 +169,8 @@ async function rebuild() {
     const resolved: string[] = [];
     for (const id of view.expanded) resolved.push((await neighbourhood(next, id))[0]);
     view.expanded = resolved;
-    await relationsAmong(next, [...next.entities.keys()].slice(0, SUBGRAPH_IDS));
+    // One neighbourhood holds every relation among its nodes; two or more (or chains) may be joined by others.
+    if (view.expanded.length + (next.chains ? 1 : 0) > 1) await relationsAmong(next, [...next.entities.keys()]);
     saveView();
     await render(true, next);
     const centre = next.entities.get(view.expanded[0]);
@@ -173,7 +181,11 @@ async function rebuild() {
   }
 }
 
-async function expand(id: string) {
+function expand(id: string): Promise<void> {
+  return serial(() => merged(id));
+}
+
+async function merged(id: string) {
   if (view.expanded.includes(id)) return;
   document.body.dataset.state = 'loading';
   try {
@@ -356,7 +368,9 @@ async function pickNode(id: string) {
   cy.elements().unselect();
   cy.getElementById(id).select();
   try {
-    await Promise.all([showEntity(id), expand(id)]);
+    // Details after the expansion, so they count the relations now drawn.
+    await expand(id);
+    await showEntity(id);
   } catch (error) {
     fail(error);
   }
