@@ -234,6 +234,15 @@ describe.runIf(!why)('the explorer at /explore', () => {
     await expect.poll(() => page.locator('#evidence').textContent()).toBe(quote);
   });
 
+  it('says which entities are closest when a link names none, as an alert', async () => {
+    const offline = await browser.page();
+    opened.push(offline);
+    page = offline.page;
+    await page.goto(`${origin}/explore?e=liquid%20coolin`);
+    await page.waitForFunction(() => document.body.dataset.state === 'error');
+    expect(await page.locator('#status[role=alert]').textContent()).toBe('no entity has the id, name or alias "liquid coolin" (argument id); closest: liquid-cooling (液冷技术), spray-liquid-cooling (喷淋), immersion-liquid-cooling (浸没)');
+  });
+
   it('draws a 200-node neighbourhood, and reports how long it took from data arrival to layout done', async () => {
     page = await open('/explore?e=intelligent-computing-power&depth=2&limit=200');
     const drawn = await page.evaluate(() => ({ nodes: (window as any).explorer.cy.nodes().length as number, edges: (window as any).explorer.cy.edges().length as number }));

@@ -81,8 +81,6 @@ export function draw(cy: Core, elements: ElementDefinition[], options: { fresh: 
     if (options.fresh) cy.elements().remove();
     cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
   });
-  // Measured here on 200 nodes: labels and 2500 iterations took 1.2-2 s to lay out on a first render, this 0.5-0.8 s.
-  const large = cy.nodes().length > 100;
   return new Promise((resolve) => {
     const layout = cy.layout({
       name: 'fcose',
@@ -90,9 +88,7 @@ export function draw(cy: Core, elements: ElementDefinition[], options: { fresh: 
       randomize: options.fresh,
       animate: false,
       quality: 'default',
-      nodeDimensionsIncludeLabels: !large,
-      // Fewer force iterations for a large drawing: 200 nodes settle well enough in 1000 (fCoSE's default is 2500).
-      numIter: large ? 1000 : 2500,
+      nodeDimensionsIncludeLabels: true,
       idealEdgeLength: () => 70,
       nodeRepulsion: () => 6000,
       padding: 24,
