@@ -1,6 +1,7 @@
 /**
  * The README's screenshots of the API's own pages, at 1280×800 in offline Chromium (tests/browser.ts), from the
- * embedded store: docs/screenshots/playground.png after running the start-here query. One function per page; add
+ * embedded store: docs/screenshots/playground.png after running the start-here query, explore.png with a quote open.
+ * `npm run screenshots -- explore` takes only the pages named. One function per page; add
  * the next page's beside it and to PAGES.
  */
 import { mkdirSync } from 'node:fs';
@@ -22,7 +23,14 @@ async function playground(page: Page, base: string) {
   await page.locator('.graphiql-response .view-lines', { hasText: '液冷技术' }).waitFor();
 }
 
-const PAGES: Record<string, (page: Page, base: string) => Promise<void>> = { playground };
+/** The explorer with 液冷技术's neighbourhood drawn and the quote of 液冷技术 —ADDRESSES→ 能耗 open, from its deep link. */
+async function explore(page: Page, base: string) {
+  await page.goto(`${base}/explore?e=liquid-cooling&sel=ADDRESSES:liquid-cooling:energy-consumption`);
+  await page.waitForFunction(() => document.body.dataset.state === 'ready');
+  await page.locator('#evidence').waitFor();
+}
+
+const PAGES: Record<string, (page: Page, base: string) => Promise<void>> = { playground, explore };
 
 async function main() {
   const missing = browserMissing();
@@ -32,7 +40,9 @@ async function main() {
   const server = await startServer(embeddedStore(), { host: '127.0.0.1', port: 0, introspection: true, production: false }, silentLogger);
   const browser = await openBrowser();
   try {
-    for (const [name, show] of Object.entries(PAGES)) {
+    // `npm run screenshots -- explore` rewrites only the pages named.
+    const named = process.argv.slice(2);
+    for (const [name, show] of Object.entries(PAGES).filter(([name]) => !named.length || named.includes(name))) {
       const { page, blocked, consoleErrors } = await browser.page({ width: 1280, height: 800 });
       await show(page, server.url.replace(/\/graphql$/, ''));
       const file = join(SHOTS, `${name}.png`);
