@@ -11,7 +11,6 @@ export const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
  * Only the API's own origin, for everything. The exceptions, each tried without and found needed in Chromium:
  * - style-src 'unsafe-inline': monaco writes its styles into <style> elements and style attributes at run time;
  * - font-src data: GraphiQL's stylesheet carries its fonts (Roboto, Fira Code, monaco's codicons) as data: URLs;
- * - img-src data: GraphiQL's and monaco's stylesheets draw a few small icons from data: URLs (images run no code).
  * Scripts are 'self' only: no inline script and no eval (neither is needed). Monaco's workers are files under
  * /assets/, so worker-src is 'self', without blob:.
  */
