@@ -31,17 +31,28 @@ export class EmbeddedStore implements GraphStore {
   private readonly sorted: EntityRecord[];
   private readonly adjacency = new Map<string, RelationRecord[]>();
   private readonly byKey = new Map<string, string>();
-  private readonly relations: RelationRecord[];
+  private readonly byKind = new Map<EntityKind, EntityRecord[]>();
+  private readonly counts: Stats;
   private readonly names: NameSearch;
 
   constructor(graph: SeedGraph) {
     for (const e of graph.entities) this.byId.set(e.id, e);
     this.sorted = [...graph.entities].sort((a, b) => compareIds(a.id, b.id));
-    this.relations = [...graph.relations].sort(compareRelations);
-    for (const r of this.relations) {
+    for (const e of this.sorted) this.ofKind(e.kind).push(e);
+    const perType = new Map<RelationType, number>();
+    for (const r of graph.relations) {
       this.edgesOf(r.source).push(r);
       if (r.target !== r.source) this.edgesOf(r.target).push(r);
+      perType.set(r.type, (perType.get(r.type) ?? 0) + 1);
     }
+    // Each list in relation order: what relationsOf returns and edgeBetween relies on.
+    for (const list of this.adjacency.values()) list.sort(compareRelations);
+    this.counts = {
+      entities: this.sorted.length,
+      relations: graph.relations.length,
+      kinds: ENTITY_KINDS.map((kind) => ({ kind, count: this.byKind.get(kind)?.length ?? 0 })),
+      relationTypes: RELATION_TYPES.map((type) => ({ type, count: perType.get(type) ?? 0 })),
+    };
     for (const e of this.sorted) {
       for (const form of [e.id, e.name, e.nameZh, ...e.aliases]) {
         const key = nameKey(form);
@@ -61,7 +72,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async listEntities({ kind, offset, limit }: { kind?: EntityKind; offset: number; limit: number }) {
-    const all = kind ? this.sorted.filter((e) => e.kind === kind) : this.sorted;
+    const all = kind ? (this.byKind.get(kind) ?? []) : this.sorted;
     return { items: all.slice(offset, offset + limit), totalCount: all.length };
   }
 
@@ -128,10 +139,9 @@ export class EmbeddedStore implements GraphStore {
     if (subject !== undefined && !subjectId) return [];
     if (region !== undefined && regionEntity?.kind !== 'Region') return [];
     const measured = subjectId
-      ? new Set(this.relations.filter((r) => r.type === 'MEASURES' && r.target === subjectId).map((r) => r.source))
+      ? new Set((this.adjacency.get(subjectId) ?? []).filter((r) => r.type === 'MEASURES' && r.target === subjectId).map((r) => r.source))
       : undefined;
-    return this.sorted
-      .filter((e) => e.kind === 'Metric')
+    return (this.byKind.get('Metric') ?? [])
       .filter((e) => !measured || measured.has(e.id))
       .filter((e) => !regionEntity || e.region === regionEntity.name)
       .filter((e) => year === undefined || e.year === year)
@@ -140,9 +150,9 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async stats(): Promise<Stats> {
-    const kinds = ENTITY_KINDS.map((kind) => ({ kind, count: this.sorted.filter((e) => e.kind === kind).length }));
-    const relationTypes = RELATION_TYPES.map((type) => ({ type, count: this.relations.filter((r) => r.type === type).length }));
-    return { entities: this.sorted.length, relations: this.relations.length, kinds, relationTypes };
+    // Copies: a caller may not change the counts.
+    const { entities, relations, kinds, relationTypes } = this.counts;
+    return { entities, relations, kinds: kinds.map((k) => ({ ...k })), relationTypes: relationTypes.map((t) => ({ ...t })) };
   }
 
   async ready() {
@@ -150,6 +160,12 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async close() {}
+
+  private ofKind(kind: EntityKind): EntityRecord[] {
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = []));
+    return list;
+  }
 
   private edgesOf(id: string): RelationRecord[] {
     let list = this.adjacency.get(id);
