@@ -17,7 +17,7 @@ import type {
 import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import type { SeedGraph } from '../types.js';
-import { NameSearch } from './search.js';
+import { NameSearch, entryOf } from './search.js';
 import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
 import { bestShortestPaths, toPaths, type PathDag } from '../paths.js';
 
@@ -53,14 +53,14 @@ export class EmbeddedStore implements GraphStore {
       kinds: ENTITY_KINDS.map((kind) => ({ kind, count: this.byKind.get(kind)?.length ?? 0 })),
       relationTypes: RELATION_TYPES.map((type) => ({ type, count: perType.get(type) ?? 0 })),
     };
-    for (const e of this.sorted) {
-      for (const form of [e.id, e.name, e.nameZh, ...e.aliases]) {
-        const key = nameKey(form);
+    const entries = this.sorted.map(entryOf);
+    for (const { entity: e, keys } of entries) {
+      for (const key of keys) {
         const held = this.byKey.get(key);
         if (held === undefined || (isDocumentPart(this.byId.get(held)!.kind) && !isDocumentPart(e.kind))) this.byKey.set(key, e.id);
       }
     }
-    this.names = new NameSearch(this.sorted);
+    this.names = new NameSearch(entries);
   }
 
   async resolve(refs: readonly string[]) {
