@@ -15,6 +15,7 @@ import { loadCheckedSeed } from '../src/seed/load.js';
 import { startServer } from '../src/server.js';
 import { QUERIES } from './queries.js';
 import { table } from './table.js';
+import { growth } from './growth.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -97,7 +98,7 @@ async function main() {
 }
 
 
-main().catch((error) => {
+(process.argv.includes('--growth') ? growth() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

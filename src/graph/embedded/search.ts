@@ -6,24 +6,32 @@ import type { EntityKind, EntityRecord, SearchAfter, SearchHit } from '../types.
 import { editDistance, forms, parseQuery, rankHits, searchWords } from '../ranking.js';
 import { nameKey } from '../text.js';
 
-interface Entry {
+/** An entity and the distinct name keys of its forms (id, names, aliases), in that order. */
+export interface Entry {
   entity: EntityRecord;
   keys: string[];
 }
 
+/** The entry of an entity: its name keys computed once, for search and for the store's name lookup alike. */
+export function entryOf(entity: EntityRecord): Entry {
+  return { entity, keys: [...new Set(forms(entity).map(nameKey))] };
+}
+
 export class NameSearch {
   private readonly entries: Entry[];
-  /** Latin word → the entries whose names hold it: where typos are looked up. */
-  private readonly vocabulary = new Map<string, Set<Entry>>();
+  /** Latin word → the entries whose names hold it (each once): where typos are looked up. Arrays, not sets: lighter. */
+  private readonly vocabulary = new Map<string, Entry[]>();
 
-  constructor(entities: Iterable<EntityRecord>) {
-    this.entries = [...entities].map((entity) => ({ entity, keys: [...new Set(forms(entity).map(nameKey))] }));
+  constructor(entries: Entry[]) {
+    this.entries = entries;
     for (const entry of this.entries) {
-      for (const word of forms(entry.entity).flatMap(searchWords)) {
-        if (!/^[a-z]+$/.test(word)) continue;
-        let holders = this.vocabulary.get(word);
-        if (!holders) this.vocabulary.set(word, (holders = new Set()));
-        holders.add(entry);
+      for (const form of forms(entry.entity)) {
+        for (const word of searchWords(form)) {
+          if (!/^[a-z]+$/.test(word)) continue;
+          const holders = this.vocabulary.get(word);
+          if (!holders) this.vocabulary.set(word, [entry]);
+          else if (holders.at(-1) !== entry) holders.push(entry);
+        }
       }
     }
   }

@@ -17,7 +17,7 @@ import type {
 import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import type { SeedGraph } from '../types.js';
-import { NameSearch } from './search.js';
+import { NameSearch, entryOf } from './search.js';
 import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
 import { bestShortestPaths, toPaths, type PathDag } from '../paths.js';
 
@@ -31,25 +31,36 @@ export class EmbeddedStore implements GraphStore {
   private readonly sorted: EntityRecord[];
   private readonly adjacency = new Map<string, RelationRecord[]>();
   private readonly byKey = new Map<string, string>();
-  private readonly relations: RelationRecord[];
+  private readonly byKind = new Map<EntityKind, EntityRecord[]>();
+  private readonly counts: Stats;
   private readonly names: NameSearch;
 
   constructor(graph: SeedGraph) {
     for (const e of graph.entities) this.byId.set(e.id, e);
     this.sorted = [...graph.entities].sort((a, b) => compareIds(a.id, b.id));
-    this.relations = [...graph.relations].sort(compareRelations);
-    for (const r of this.relations) {
+    for (const e of this.sorted) this.ofKind(e.kind).push(e);
+    const perType = new Map<RelationType, number>();
+    for (const r of graph.relations) {
       this.edgesOf(r.source).push(r);
       if (r.target !== r.source) this.edgesOf(r.target).push(r);
+      perType.set(r.type, (perType.get(r.type) ?? 0) + 1);
     }
-    for (const e of this.sorted) {
-      for (const form of [e.id, e.name, e.nameZh, ...e.aliases]) {
-        const key = nameKey(form);
+    // Each list in relation order: what relationsOf returns and edgeBetween relies on.
+    for (const list of this.adjacency.values()) list.sort(compareRelations);
+    this.counts = {
+      entities: this.sorted.length,
+      relations: graph.relations.length,
+      kinds: ENTITY_KINDS.map((kind) => ({ kind, count: this.byKind.get(kind)?.length ?? 0 })),
+      relationTypes: RELATION_TYPES.map((type) => ({ type, count: perType.get(type) ?? 0 })),
+    };
+    const entries = this.sorted.map(entryOf);
+    for (const { entity: e, keys } of entries) {
+      for (const key of keys) {
         const held = this.byKey.get(key);
         if (held === undefined || (isDocumentPart(this.byId.get(held)!.kind) && !isDocumentPart(e.kind))) this.byKey.set(key, e.id);
       }
     }
-    this.names = new NameSearch(this.sorted);
+    this.names = new NameSearch(entries);
   }
 
   async resolve(refs: readonly string[]) {
@@ -61,7 +72,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async listEntities({ kind, offset, limit }: { kind?: EntityKind; offset: number; limit: number }) {
-    const all = kind ? this.sorted.filter((e) => e.kind === kind) : this.sorted;
+    const all = kind ? (this.byKind.get(kind) ?? []) : this.sorted;
     return { items: all.slice(offset, offset + limit), totalCount: all.length };
   }
 
@@ -90,7 +101,14 @@ export class EmbeddedStore implements GraphStore {
       frontier = [...next].sort(compareIds).slice(0, limit - distance.size);
       for (const node of frontier) distance.set(node, d + 1);
     }
-    const edges = this.relations.filter((r) => allowed.has(r.type) && distance.has(r.source) && distance.has(r.target));
+    // From the found nodes' own relations, each taken at its source: the walk's cost, not the graph's.
+    const edges: RelationRecord[] = [];
+    for (const node of distance.keys()) {
+      for (const r of this.adjacency.get(node) ?? []) {
+        if (r.source === node && allowed.has(r.type) && distance.has(r.target)) edges.push(r);
+      }
+    }
+    edges.sort(compareRelations);
     const members = [...distance].map(([node, hops]) => {
       const degree = this.degree(node, allowed);
       return { distance: hops, degree, expanded: expandedInWalk(hops, degree, depth, maxDegree) };
@@ -105,7 +123,7 @@ export class EmbeddedStore implements GraphStore {
   async allShortestPaths({ from, to, maxDepth, types, first }: { from: string; to: string; maxDepth: number; types?: RelationType[]; first: number }): Promise<Subgraph[]> {
     if (!this.byId.has(from) || !this.byId.has(to)) return [];
     const allowed = new Set(types ?? defaultTraversalTypes());
-    const distance = this.distances(to, allowed, maxDepth, from);
+    const distance = this.pathDistances(from, to, allowed, maxDepth);
     if (!distance.has(from)) return [];
     const dag: PathDag = {
       next: (node) => [...this.neighbours(node, allowed)].filter((other) => distance.get(other) === distance.get(node)! - 1),
@@ -121,10 +139,9 @@ export class EmbeddedStore implements GraphStore {
     if (subject !== undefined && !subjectId) return [];
     if (region !== undefined && regionEntity?.kind !== 'Region') return [];
     const measured = subjectId
-      ? new Set(this.relations.filter((r) => r.type === 'MEASURES' && r.target === subjectId).map((r) => r.source))
+      ? new Set((this.adjacency.get(subjectId) ?? []).filter((r) => r.type === 'MEASURES' && r.target === subjectId).map((r) => r.source))
       : undefined;
-    return this.sorted
-      .filter((e) => e.kind === 'Metric')
+    return (this.byKind.get('Metric') ?? [])
       .filter((e) => !measured || measured.has(e.id))
       .filter((e) => !regionEntity || e.region === regionEntity.name)
       .filter((e) => year === undefined || e.year === year)
@@ -133,9 +150,9 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async stats(): Promise<Stats> {
-    const kinds = ENTITY_KINDS.map((kind) => ({ kind, count: this.sorted.filter((e) => e.kind === kind).length }));
-    const relationTypes = RELATION_TYPES.map((type) => ({ type, count: this.relations.filter((r) => r.type === type).length }));
-    return { entities: this.sorted.length, relations: this.relations.length, kinds, relationTypes };
+    // Copies: a caller may not change the counts.
+    const { entities, relations, kinds, relationTypes } = this.counts;
+    return { entities, relations, kinds: kinds.map((k) => ({ ...k })), relationTypes: relationTypes.map((t) => ({ ...t })) };
   }
 
   async ready() {
@@ -143,6 +160,12 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async close() {}
+
+  private ofKind(kind: EntityKind): EntityRecord[] {
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = []));
+    return list;
+  }
 
   private edgesOf(id: string): RelationRecord[] {
     let list = this.adjacency.get(id);
@@ -163,23 +186,52 @@ export class EmbeddedStore implements GraphStore {
     return (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type)).length;
   }
 
-  /** Undirected BFS distances to `target`, up to maxDepth hops; stops at the layer that reaches `stopAt`. */
-  private distances(target: string, allowed: Set<RelationType>, maxDepth: number, stopAt: string): Map<string, number> {
-    const distance = new Map([[target, 0]]);
-    let frontier = [target];
-    for (let d = 1; d <= maxDepth && frontier.length > 0 && !distance.has(stopAt); d++) {
-      const next: string[] = [];
-      for (const node of frontier) {
-        for (const other of this.neighbours(node, allowed)) {
-          if (!distance.has(other)) {
-            distance.set(other, d);
-            next.push(other);
+  /**
+   * Distances to `to` of exactly the nodes on some shortest path from `from` (of at most maxDepth hops), found by a
+   * BFS from both ends that stops when they meet: the same shortest-path DAG a full BFS from `to` gives, since a
+   * neighbour one step closer to `to` than a node on a shortest path is on one too.
+   */
+  private pathDistances(from: string, to: string, allowed: Set<RelationType>, maxDepth: number): Map<string, number> {
+    if (from === to) return new Map([[to, 0]]);
+    const ends = [from, to].map((end) => ({ distance: new Map([[end, 0]]), layers: [[end]] }));
+    let meeting: string[] = [];
+    while (meeting.length === 0) {
+      if (ends[0].layers.length + ends[1].layers.length - 1 > maxDepth) return new Map();
+      // Grow the side with the smaller frontier by one whole layer.
+      const side = ends[0].layers.at(-1)!.length <= ends[1].layers.at(-1)!.length ? ends[0] : ends[1];
+      const other = side === ends[0] ? ends[1] : ends[0];
+      const d = side.layers.length;
+      const layer: string[] = [];
+      for (const node of side.layers.at(-1)!) {
+        for (const next of this.neighbours(node, allowed)) {
+          if (side.distance.has(next)) continue;
+          side.distance.set(next, d);
+          layer.push(next);
+        }
+      }
+      if (layer.length === 0) return new Map();
+      side.layers.push(layer);
+      // Both last layers complete: a node in both lies on a shortest path, and every shortest path crosses one.
+      meeting = layer.filter((node) => other.distance.get(node) === other.layers.length - 1);
+    }
+    const length = ends[0].layers.length + ends[1].layers.length - 2;
+    const onPath = new Map<string, number>();
+    for (const node of meeting) onPath.set(node, ends[1].distance.get(node)!);
+    // Back from the meeting nodes towards each end, keeping the nodes one layer nearer that end on a shortest path.
+    for (const [index, end] of ends.entries()) {
+      const toEnd = (hops: number) => (index === 0 ? length - hops : hops);
+      for (let d = end.layers.length - 2; d >= 0; d--) {
+        for (const node of end.layers[d]) {
+          for (const next of this.neighbours(node, allowed)) {
+            if (end.distance.get(next) === d + 1 && onPath.get(next) === toEnd(d + 1)) {
+              onPath.set(node, toEnd(d));
+              break;
+            }
           }
         }
       }
-      frontier = next;
     }
-    return distance;
+    return onPath;
   }
 
   /** Relations are kept sorted, so the first one joining the pair is the smallest by (type, source, target). */
