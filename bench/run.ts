@@ -31,10 +31,13 @@ type StoreName = 'embedded' | 'neo4j';
 /** Every child still running, killed on exit, also on Ctrl-C. */
 const children = new Set<ChildProcess>();
 let neo4jHome: string | undefined;
+/** Where the captured answers are written for the baseline; removed on exit, also on Ctrl-C. */
+const scratch = mkdtempSync(join(tmpdir(), 'kg-bench-'));
 
 function killChildren() {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   children.clear();
+  rmSync(scratch, { recursive: true, force: true });
 }
 
 function stopNeo4j() {
@@ -110,13 +113,33 @@ async function load(url: string, body: string, connections: number, seconds: num
   return result;
 }
 
-/** A warm-up run, then a measured run with the server's CPU time read around it. */
-async function measure(pid: number, url: string, body: string, connections: number, seconds: number, warmup: number): Promise<Run> {
+/**
+ * The server's CPU ms once it is idle: requests autocannon abandoned at the end of a run are still resolved, and
+ * their CPU must not count against the next run or this one's requests. Bounded: 10 s at most.
+ */
+async function idleCpuMs(pid: number): Promise<number> {
+  let last = processCpuMs(pid);
+  for (let waited = 0; waited < 10_000; waited += 200) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = processCpuMs(pid);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+/**
+ * A warm-up run, then a measured run with the server's CPU time read around it; with `databasePid`, also the
+ * database's CPU ms over the same span (its JVM is never idle, so it is read when the server is).
+ */
+async function measure(pid: number, url: string, body: string, connections: number, seconds: number, warmup: number, databasePid?: number) {
   // The warm-up may meet a cold Neo4j's first slow answers; only the measured run must be all good answers.
   await load(url, body, connections, warmup, false);
-  const cpuMsBefore = processCpuMs(pid);
+  const cpuMsBefore = await idleCpuMs(pid);
+  const databaseBefore = databasePid ? processCpuMs(databasePid) : 0;
   const { requests, seconds: elapsed } = await load(url, body, connections, seconds);
-  return { requests, seconds: elapsed, cpuMsBefore, cpuMsAfter: processCpuMs(pid) };
+  const run: Run = { requests, seconds: elapsed, cpuMsBefore, cpuMsAfter: await idleCpuMs(pid) };
+  return { run, databaseCpuMs: databasePid ? processCpuMs(databasePid) - databaseBefore : undefined };
 }
 
 /** The API's answer to `body`; a few tries, since a cold Neo4j's first answers may pass the query deadline. */
@@ -144,7 +167,6 @@ async function startNeo4j(): Promise<Record<string, string>> {
 
 async function benchStore(store: StoreName, connections: number, seconds: number, warmup: number) {
   const storeEnv = store === 'neo4j' ? { GRAPH_STORE: 'neo4j', ...(await startNeo4j()) } : { GRAPH_STORE: 'embedded' };
-  const scratch = mkdtempSync(join(tmpdir(), 'kg-bench-'));
   const api = await startPinned(SERVER_CORE, ['--import', 'tsx', 'src/main.ts'], { ...storeEnv, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' });
   const neo4jPid = neo4jHome ? Number(readFileSync(join(neo4jHome, 'neo4j.pid'), 'utf8')) : undefined;
   const rows = [];
@@ -155,19 +177,17 @@ async function benchStore(store: StoreName, connections: number, seconds: number
       const file = join(scratch, 'response.json');
       writeFileSync(file, bytes);
       const baseline = await startPinned(SERVER_CORE, ['--import', 'tsx', 'bench/baseline.ts', file], {});
-      const baselineRun = await measure(baseline.child.pid!, baseline.url, body, connections, seconds, warmup);
+      const { run: baselineRun } = await measure(baseline.child.pid!, baseline.url, body, connections, seconds, warmup);
       await stop(baseline.child);
-      const neo4jCpuBefore = neo4jPid ? processCpuMs(neo4jPid) : 0;
-      const apiRun = await measure(api.child.pid!, api.url, body, connections, seconds, warmup);
+      const { run: apiRun, databaseCpuMs } = await measure(api.child.pid!, api.url, body, connections, seconds, warmup, neo4jPid);
       const measured = row(name, bytes.length, baselineRun, apiRun);
-      // Neo4j's own CPU (its JVM is not pinned) is reported apart; it includes the warm-up run's share.
-      const neo4jCpuMsPerRequest = neo4jPid ? (processCpuMs(neo4jPid) - neo4jCpuBefore) / apiRun.requests : undefined;
+      // Neo4j's own CPU (its JVM is not pinned) is reported apart from the API's.
+      const neo4jCpuMsPerRequest = databaseCpuMs === undefined ? undefined : databaseCpuMs / apiRun.requests;
       rows.push({ ...measured, neo4jCpuMsPerRequest });
       console.error(`${store}: ${name}: ${measured.apiRps.toFixed(0)} req/s (baseline ${measured.baselineRps.toFixed(0)})`);
     }
   } finally {
     await stop(api.child);
-    rmSync(scratch, { recursive: true, force: true });
     if (store === 'neo4j') stopNeo4j();
   }
   return rows;
