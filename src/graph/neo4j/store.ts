@@ -33,11 +33,15 @@ export interface Neo4jSettings {
   transactionTimeoutMs: number;
   connectionTimeoutMs: number;
   maxRetryTimeMs: number;
+  /** How long a data version read from the database is trusted before it is read again. */
+  versionCheckMs: number;
 }
 
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
   readonly driver: Driver;
+  private version: { value: Promise<string>; readAt: number } | undefined;
+  private unversionedReads = 0;
 
   constructor(private readonly settings: Neo4jSettings) {
     this.driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
@@ -185,6 +189,27 @@ export class Neo4jStore implements GraphStore {
       kinds: ENTITY_KINDS.map((kind) => ({ kind, count: kinds.get(kind) ?? 0 })),
       relationTypes: RELATION_TYPES.map((type) => ({ type, count: types.get(type) ?? 0 })),
     };
+  }
+
+  /**
+   * The version the seeder stamped, read at most once per versionCheckMs (requests in that window share one read).
+   * A database no seeder stamped gets a new version on every read, so nothing cached outlives the interval.
+   */
+  async dataVersion(): Promise<string> {
+    const now = performance.now();
+    if (!this.version || now - this.version.readAt >= this.settings.versionCheckMs) {
+      const value = this.read('dataVersion').then((result) => {
+        const stamped = result.records[0]?.get('version');
+        return typeof stamped === 'string' ? stamped : `unversioned-${++this.unversionedReads}`;
+      });
+      const entry = { value, readAt: now };
+      this.version = entry;
+      // A failed read is not kept: the next request asks the database again.
+      value.catch(() => {
+        if (this.version === entry) this.version = undefined;
+      });
+    }
+    return this.version.value;
   }
 
   /** True when the server answers a trivial read: what /ready reports. */
