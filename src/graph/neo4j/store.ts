@@ -77,9 +77,14 @@ export class Neo4jStore implements GraphStore {
 
   /** Schema statements (constraints, indexes) cannot share a transaction with data; run them on their own. */
   async runSchema(name: StatementName, params: Record<string, unknown> = {}): Promise<void> {
-    const session = this.driver.session({ database: this.settings.database });
+    await this.runOnce(name, params);
+  }
+
+  /** One auto-commit statement, without the driver's retries. */
+  private async runOnce(name: StatementName, params: Record<string, unknown>, mode?: 'READ'): Promise<QueryResult<RecordShape>> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode && neo4j.session[mode] });
     try {
-      await session.run(STATEMENTS[name].cypher, params, { timeout: this.settings.transactionTimeoutMs });
+      return await session.run(STATEMENTS[name].cypher, params, { timeout: this.settings.transactionTimeoutMs });
     } catch (error) {
       throw unavailableOr(error);
     } finally {
@@ -198,7 +203,8 @@ export class Neo4jStore implements GraphStore {
   async dataVersion(): Promise<string> {
     const now = performance.now();
     if (!this.version || now - this.version.readAt >= this.settings.versionCheckMs) {
-      const value = this.read('dataVersion').then((result) => {
+      // Without retries: in an outage the request then fails in execution's time, not twice the retry budget.
+      const value = this.runOnce('dataVersion', {}, 'READ').then((result) => {
         const stamped = result.records[0]?.get('version');
         return typeof stamped === 'string' ? stamped : `unversioned-${++this.unversionedReads}`;
       });
