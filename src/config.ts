@@ -15,6 +15,8 @@ const schema = z.object({
   NEO4J_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().min(0).default(3000),
+  /** How often the Neo4j store re-reads the data version the seeder stamped (the response cache's staleness bound). */
+  NEO4J_VERSION_CHECK_MS: z.coerce.number().int().min(0).default(1000),
   SEED_DIR: z.string().min(1).default(fileURLToPath(new URL('../seed', import.meta.url))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
@@ -32,6 +34,10 @@ const schema = z.object({
   MAX_CONNECTIONS: z.coerce.number().int().positive().default(1024),
   /** Bytes of a response body; a larger answer is replaced by a RESPONSE_TOO_LARGE error. */
   MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(4_000_000),
+  /** The whole-response cache (src/cache.ts): on by default, since its key holds the graph's data version. */
+  RESPONSE_CACHE: z.enum(['true', 'false']).default('true'),
+  /** Bytes of cached response bodies (and their keys); the least recently used are dropped beyond it. */
+  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().positive().default(64_000_000),
 });
 
 export interface Config {
@@ -45,6 +51,7 @@ export interface Config {
   introspection: boolean;
   queryTimeoutMs: number;
   http: HttpConfig;
+  responseCache: { enabled: boolean; maxBytes: number };
 }
 
 export interface HttpConfig {
@@ -110,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       transactionTimeoutMs: e.NEO4J_TRANSACTION_TIMEOUT_MS,
       connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
       maxRetryTimeMs: e.NEO4J_MAX_RETRY_TIME_MS,
+      versionCheckMs: e.NEO4J_VERSION_CHECK_MS,
     },
     seedDir: e.SEED_DIR,
     logLevel: e.LOG_LEVEL,
@@ -124,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnections: e.MAX_CONNECTIONS,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
+    responseCache: { enabled: e.RESPONSE_CACHE === 'true', maxBytes: e.RESPONSE_CACHE_MAX_BYTES },
   };
 }

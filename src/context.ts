@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { GraphQLSchema } from 'graphql';
 import { measureBounds, type GraphBounds } from './bounds.js';
 import { QueryTimeout, RequestAborted, ServiceUnavailable, StoreUnavailable } from './errors.js';
+import type { CacheTicket } from './cache.js';
 import type { EntityRecord, GraphStore, RelationRecord } from './graph/types.js';
 
 export interface Loaders {
@@ -31,6 +32,11 @@ export class RequestGuard {
     this.stopped ??= 'aborted';
   }
 
+  /** True once the work was cut short, by the deadline or by the client leaving. */
+  get cutShort(): boolean {
+    return this.stopped !== undefined;
+  }
+
   get timedOut(): boolean {
     return this.stopped === 'timeout';
   }
@@ -52,6 +58,10 @@ export interface Context {
   bounds(schema: GraphQLSchema): Promise<GraphBounds>;
   /** The operation's cost, once checked. */
   cost?: number;
+  /** The operation's variables as coerced by the checks. */
+  variables?: Record<string, unknown>;
+  /** Set by the HTTP handler where responses may be cached (src/cache.ts); the plugin fills in the rest. */
+  responseCache?: CacheTicket;
 }
 
 const measured = new WeakMap<GraphStore, Promise<GraphBounds>>();

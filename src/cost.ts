@@ -299,8 +299,8 @@ export function introspectionBudget(schema: GraphQLSchema, bounds: GraphBounds):
   return budget;
 }
 
-/** Throws the 400 that an operation deserves before it runs; returns its cost when it may run. */
-export function checkOperation(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): number {
+/** Throws the 400 that an operation deserves before it runs; returns its cost and coerced variables when it may run. */
+export function checkOperation(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): { cost: number; variables: Record<string, unknown> } {
   if (operation.operation !== 'query') {
     throw new BadRequest(`this API serves queries only; ${operation.operation} operations are not supported`);
   }
@@ -330,7 +330,7 @@ export function checkOperation(schema: GraphQLSchema, document: { definitions: r
       { limit: 'maxIntrospectionCost', cost: pricer.introspectionCost, max: budget },
     );
   }
-  return cost;
+  return { cost, variables: coerced.coerced };
 }
 
 /** An Apollo plugin: once the operation is known, check it; the cost is kept on the context for the deadline's log. */
@@ -347,7 +347,9 @@ export function requestChecksPlugin(): ApolloServerPlugin<Context> {
             throw error;
           }
           // Apollo has already refused a document without a unique operation to run.
-          contextValue.cost = checkOperation(schema, document, operation!, request.variables ?? {}, bounds);
+          const checked = checkOperation(schema, document, operation!, request.variables ?? {}, bounds);
+          contextValue.cost = checked.cost;
+          contextValue.variables = checked.variables;
           contextValue.guard.start();
         },
         async willSendResponse({ response, contextValue }) {

@@ -12,7 +12,7 @@ import { ENTITY_KINDS, RELATION_TYPES } from '../src/graph/vocabulary.js';
 
 function schemaFor(params: Record<string, unknown>): DbSchema {
   return {
-    labels: ['Entity', ...ENTITY_KINDS],
+    labels: ['Entity', ...ENTITY_KINDS, 'GraphVersion'],
     relationshipTypes: [...RELATION_TYPES],
     propertyKeys: PROPERTY_KEYS,
     parameters: params,

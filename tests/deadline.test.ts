@@ -30,7 +30,8 @@ let patient: RunningServer;
 
 beforeAll(async () => {
   const store = slowStore(DELAY_MS, calls);
-  const config = { host: '127.0.0.1', port: 0, introspection: false, production: true };
+  // Without the response cache: these tests repeat queries to watch them execute, which a cached answer would skip.
+  const config = { host: '127.0.0.1', port: 0, introspection: false, production: true, responseCache: { enabled: false, maxBytes: 1 } };
   server = await startServer(store, { ...config, queryTimeoutMs: DEADLINE_MS }, silentLogger);
   patient = await startServer(store, { ...config, queryTimeoutMs: 60_000 }, silentLogger);
   // The first query measures the graph for the cost model; let it pass before counting.

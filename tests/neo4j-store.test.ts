@@ -8,6 +8,7 @@ import { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { STATEMENTS } from '../src/graph/neo4j/statements.js';
 import { nodeRow, seedNeo4j } from '../src/graph/neo4j/seed.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
+import { graphVersion } from '../src/graph/version.js';
 import { realSeed } from './helpers.js';
 
 interface Sent {
@@ -20,7 +21,7 @@ const byCypher = new Map(Object.entries(STATEMENTS).map(([name, s]) => [s.cypher
 function recordingStore(answer: (name: string, params: Record<string, unknown>) => Record<string, unknown>[] = () => []) {
   const store = new Neo4jStore({
     uri: 'neo4j://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j',
-    transactionTimeoutMs: 1000, connectionTimeoutMs: 1000, maxRetryTimeMs: 0,
+    transactionTimeoutMs: 1000, connectionTimeoutMs: 1000, maxRetryTimeMs: 0, versionCheckMs: 1000,
   });
   const sent: Sent[] = [];
   const run = async (cypher: string, params: Record<string, unknown> = {}) => {
@@ -112,7 +113,7 @@ describe('the Neo4j store', () => {
     expect(hits[0].entity).not.toHaveProperty('fuzzyKeys');
   });
 
-  it('seeds constraints and indexes first, then one MERGE batch per kind and type, then prunes', async () => {
+  it('seeds constraints and indexes first, then one MERGE batch per kind and type, then prunes, then stamps the data version', async () => {
     const { store, sent } = recordingStore((name) => (name === 'counts' ? [{ nodes: neo4j.int(1), relationships: neo4j.int(2) }] : [{ removed: neo4j.int(0) }]));
     open.push(store);
     const report = await seedNeo4j(store, realSeed(), { prune: true });
@@ -120,7 +121,8 @@ describe('the Neo4j store', () => {
     expect(names.slice(0, 4)).toEqual(['createIdConstraint', 'createKindIndex', 'createNameIndex', 'awaitIndexes']);
     expect(names).toContain('upsertNodesTechnology');
     expect(names).toContain('upsertRelationsADDRESSES');
-    expect(names.slice(-3)).toEqual(['pruneEntities', 'pruneRelations', 'counts']);
+    expect(names.slice(-4)).toEqual(['pruneEntities', 'pruneRelations', 'stampDataVersion', 'counts']);
+    expect(sent.find((s) => s.name === 'stampDataVersion')?.params).toEqual({ version: graphVersion(realSeed()) });
     const written = sent.filter((s) => s.name.startsWith('upsertNodes')).reduce((n, s) => n + (s.params.rows as unknown[]).length, 0);
     expect(written).toBe(realSeed().entities.length);
     expect(report).toEqual({ nodes: 1, relationships: 2, prunedNodes: 0, prunedRelationships: 0 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   port = await unusedPort();
   store = new Neo4jStore({
     uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: 'irrelevant', database: 'neo4j',
-    transactionTimeoutMs: 2000, connectionTimeoutMs: 1000, maxRetryTimeMs: RETRY_MS,
+    transactionTimeoutMs: 2000, connectionTimeoutMs: 1000, maxRetryTimeMs: RETRY_MS, versionCheckMs: 1000,
   });
   api = await startServer(store, { host: '127.0.0.1', port: 0, introspection: true, production: true }, silentLogger);
 });

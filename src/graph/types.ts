@@ -149,6 +149,8 @@ export interface GraphStore {
   /** Metric entities matching every given filter, ordered by year then id. */
   metrics(filter: MetricFilter): Promise<EntityRecord[]>;
   stats(): Promise<Stats>;
+  /** An identifier of the data the store holds: equal versions answer every query identically (the response cache's key). */
+  dataVersion(): Promise<string>;
   /** True when the store can answer now (its database is reachable). */
   ready(): Promise<boolean>;
   close(): Promise<void>;

@@ -20,6 +20,7 @@ import type { SeedGraph } from '../types.js';
 import { NameSearch, entryOf } from './search.js';
 import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
 import { bestShortestPaths, toPaths, type PathDag } from '../paths.js';
+import { graphVersion } from '../version.js';
 
 /**
  * A compact index of our own rather than graphology: at a few hundred nodes every operation is a Map lookup
@@ -34,8 +35,11 @@ export class EmbeddedStore implements GraphStore {
   private readonly byKind = new Map<EntityKind, EntityRecord[]>();
   private readonly counts: Stats;
   private readonly names: NameSearch;
+  private readonly graph: SeedGraph;
+  private version: string | undefined;
 
   constructor(graph: SeedGraph) {
+    this.graph = graph;
     for (const e of graph.entities) this.byId.set(e.id, e);
     this.sorted = [...graph.entities].sort((a, b) => compareIds(a.id, b.id));
     for (const e of this.sorted) this.ofKind(e.kind).push(e);
@@ -147,6 +151,12 @@ export class EmbeddedStore implements GraphStore {
       .filter((e) => year === undefined || e.year === year)
       .filter((e) => indicator === undefined || e.indicator === indicator)
       .sort((a, b) => compareYears(a.year, b.year) || compareIds(a.id, b.id));
+  }
+
+  /** The seed's hash: the graph is fixed at load, so it is computed on first use and kept. */
+  async dataVersion(): Promise<string> {
+    this.version ??= graphVersion(this.graph);
+    return this.version;
   }
 
   async stats(): Promise<Stats> {

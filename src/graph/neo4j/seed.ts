@@ -7,6 +7,7 @@ import { nameKey } from '../text.js';
 import type { Neo4jStore } from './store.js';
 import { toPlain } from './values.js';
 import { searchProperties } from './search.js';
+import { graphVersion } from '../version.js';
 
 const BATCH = 500;
 
@@ -63,6 +64,9 @@ export async function seedNeo4j(store: Neo4jStore, graph: SeedGraph, options: { 
     const rels = await store.write('pruneRelations', { keys: graph.relations.map((r) => `${r.type}|${r.source}|${r.target}`) });
     prunedRelationships = toPlain(rels.records[0]?.get('removed') ?? 0) as number;
   }
+
+  // Last, so that the version names the data only once all of it is written; the API's response cache keys on it.
+  await store.write('stampDataVersion', { version: graphVersion(graph) });
 
   const counts = await store.read('counts');
   return {

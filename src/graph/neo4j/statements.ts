@@ -135,6 +135,12 @@ const reads = {
     cypher: `RETURN 1 AS ok`,
     params: {},
   },
+  dataVersion: {
+    cypher: `
+      MATCH (v:GraphVersion)
+      RETURN v.version AS version`,
+    params: {},
+  },
 } satisfies Record<string, Statement>;
 
 const schema = {
@@ -161,6 +167,14 @@ const schema = {
 } satisfies Record<string, Statement>;
 
 const writes = {
+  /** The seeder's last write: the hash of what it seeded, which the store reads as its data version. */
+  stampDataVersion: {
+    cypher: `
+      MERGE (v:GraphVersion)
+      SET v.version = $version
+      RETURN v.version AS version`,
+    params: { version: '0123abcd' },
+  },
   pruneEntities: {
     cypher: `
       MATCH (n:Entity)
@@ -256,4 +270,5 @@ export const PROPERTY_KEYS = [
   'source', 'target',
   'id', 'kind', 'name', 'nameZh', 'aliases', 'aliasText', 'keys', 'fuzzyKeys', 'description', 'descriptionZh', 'sections',
   'number', 'value', 'unit', 'unitZh', 'unitCode', 'qualifier', 'indicator', 'year', 'asOf', 'period', 'region', 'forecast', 'source', 'evidence', 'section',
+  'version',
 ];

@@ -33,11 +33,15 @@ export interface Neo4jSettings {
   transactionTimeoutMs: number;
   connectionTimeoutMs: number;
   maxRetryTimeMs: number;
+  /** How long a data version read from the database is trusted before it is read again. */
+  versionCheckMs: number;
 }
 
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
   readonly driver: Driver;
+  private version: { value: Promise<string>; readAt: number } | undefined;
+  private unversionedReads = 0;
 
   constructor(private readonly settings: Neo4jSettings) {
     this.driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
@@ -73,9 +77,14 @@ export class Neo4jStore implements GraphStore {
 
   /** Schema statements (constraints, indexes) cannot share a transaction with data; run them on their own. */
   async runSchema(name: StatementName, params: Record<string, unknown> = {}): Promise<void> {
-    const session = this.driver.session({ database: this.settings.database });
+    await this.runOnce(name, params);
+  }
+
+  /** One auto-commit statement, without the driver's retries. */
+  private async runOnce(name: StatementName, params: Record<string, unknown>, mode?: 'READ'): Promise<QueryResult<RecordShape>> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode && neo4j.session[mode] });
     try {
-      await session.run(STATEMENTS[name].cypher, params, { timeout: this.settings.transactionTimeoutMs });
+      return await session.run(STATEMENTS[name].cypher, params, { timeout: this.settings.transactionTimeoutMs });
     } catch (error) {
       throw unavailableOr(error);
     } finally {
@@ -185,6 +194,28 @@ export class Neo4jStore implements GraphStore {
       kinds: ENTITY_KINDS.map((kind) => ({ kind, count: kinds.get(kind) ?? 0 })),
       relationTypes: RELATION_TYPES.map((type) => ({ type, count: types.get(type) ?? 0 })),
     };
+  }
+
+  /**
+   * The version the seeder stamped, read at most once per versionCheckMs (requests in that window share one read).
+   * A database no seeder stamped gets a new version on every read, so nothing cached outlives the interval.
+   */
+  async dataVersion(): Promise<string> {
+    const now = performance.now();
+    if (!this.version || now - this.version.readAt >= this.settings.versionCheckMs) {
+      // Without retries: in an outage the request then fails in execution's time, not twice the retry budget.
+      const value = this.runOnce('dataVersion', {}, 'READ').then((result) => {
+        const stamped = result.records[0]?.get('version');
+        return typeof stamped === 'string' ? stamped : `unversioned-${++this.unversionedReads}`;
+      });
+      const entry = { value, readAt: now };
+      this.version = entry;
+      // A failed read is not kept: the next request asks the database again.
+      value.catch(() => {
+        if (this.version === entry) this.version = undefined;
+      });
+    }
+    return this.version.value;
   }
 
   /** True when the server answers a trivial read: what /ready reports. */
