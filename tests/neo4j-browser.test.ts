@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver, type Node } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, browserMissing } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // A test run must not rewrite tracked files: the README's screenshots change only when asked for.
 const shots = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'kg-screenshots-'));
@@ -32,11 +32,8 @@ function httpPort(): number | undefined {
 const port = httpPort();
 const why = !neo4jUri
   ? 'no Neo4j (needs java and mvn on PATH, or NEO4J_URI)'
-  : !existsSync(CHROMIUM)
-    ? `no ${CHROMIUM} (apt-get install -y chromium fonts-wqy-zenhei)`
-    : !port
-      ? "Neo4j Browser's HTTP port is unknown (set NEO4J_HTTP_PORT, or NEO4J_LOCAL_DIR of a server scripts/neo4j.sh started)"
-      : undefined;
+  : (browserMissing() ??
+    (!port ? "Neo4j Browser's HTTP port is unknown (set NEO4J_HTTP_PORT, or NEO4J_LOCAL_DIR of a server scripts/neo4j.sh started)" : undefined));
 
 /** The guide's queries, as tests/cypher.test.ts reads them. */
 const guide = readFileSync(join(root, 'browser', 'queries.cypher'), 'utf8')

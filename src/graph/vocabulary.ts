@@ -27,33 +27,6 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-/** What each kind holds, for the seed format documentation and the GraphQL descriptions. */
-export const KIND_DESCRIPTIONS: Record<EntityKind, string> = {
-  Section: 'A section of the whitepaper (front matter, preface, chapters 1 to 5 and their subsections).',
-  Figure: 'A figure of the whitepaper, by its caption.',
-  Concept: 'An abstract notion the document reasons with: intelligent computing power, digital economy, low-carbon computing.',
-  Technology: 'A technical field or technique: machine learning, liquid cooling, edge computing.',
-  Application: 'A use of AI and computing power: metaverse, AIGC, autonomous driving, smart customer service.',
-  Industry: 'A sector or field of activity: finance, manufacturing, telecom, healthcare.',
-  Challenge: 'A problem the document names: energy consumption, data privacy, algorithm complexity.',
-  Solution: 'A remedy the document proposes for a challenge.',
-  Trend: 'A development the document expects (chapter 4 and the outlook).',
-  Recommendation: 'An action the document recommends (section 5.2).',
-  Organization: 'A company, institute, agency or alliance.',
-  Person: 'A named person.',
-  Hardware: 'Chips, servers, switches, data centres and computing centres.',
-  Framework: 'A software framework, such as a deep-learning framework.',
-  Model: 'An AI model or model family: GPT, BERT, ERNIE Bot, AlphaGo, LeNet.',
-  Product: 'A named product, platform or service: Siri, PAI, ChatGPT the service.',
-  Dataset: 'A named dataset: ImageNet.',
-  Metric: 'A numeric fact stated by the document, with value, unit, year, region and source.',
-  Event: 'A dated event the document recounts (a breakthrough, a launch, a founding), with the year it gives and what it concerns.',
-  Policy: 'A government policy, plan or programme.',
-  Standard: 'A standard, grade or specification, existing or called for.',
-  Publication: 'A publication the document cites or is: reports, whitepapers, papers.',
-  Region: 'A country, province or other area: China, Global, Ireland.',
-};
-
 export const RELATION_TYPES = [
   'USES',
   'ENABLES',
@@ -99,6 +72,8 @@ export interface RelationRule {
   to: KindSet;
   /** Derived by the loader, never written in seed files. */
   derived?: boolean;
+  /** Read both ways: `a TYPE b` says the same as `b TYPE a`, so a pair is stated once. */
+  symmetric?: boolean;
 }
 
 /** Allowed (from kind, to kind) pairs per relation type: the cartesian product of `from` and `to`. */
@@ -184,6 +159,7 @@ export const RELATION_RULES: Record<RelationType, RelationRule> = {
     meaning: 'source and target converge or are combined (read both ways)',
     from: ['Technology', 'Application', 'Concept'],
     to: ['Technology', 'Application', 'Concept'],
+    symmetric: true,
   },
   LOCATED_IN: {
     meaning: 'source is located in or belongs to the region target',

@@ -73,7 +73,7 @@ function indicatorSlug(ref: string | null | undefined): string | undefined {
   return findIndicator(ref, Object.keys(INDICATOR_NAMES)) ?? ref.trim();
 }
 
-/** The entities two arguments name and the shortest paths between them, best first (allShortestPaths and connection). */
+/** The entities two arguments name and the shortest paths between them, best first (shortestPath is the first of them). */
 async function shortestPaths({ from, to, maxDepth, relationTypes, first }: QueryAllShortestPathsArgs, ctx: Context): Promise<ChainsRecord> {
   const [source, target] = await Promise.all([requireEntity(from, 'from', ctx), requireEntity(to, 'to', ctx)]);
   const paths = await ctx.store.allShortestPaths({ from: source.id, to: target.id, maxDepth: maxDepth!, types: relationTypes ?? undefined, first: first! });
@@ -143,10 +143,7 @@ export const Query: QueryResolvers = {
     };
   },
 
-  shortestPath: async (_root, { from, to, maxDepth, relationTypes }, ctx) => {
-    const [source, target] = await Promise.all([requireEntity(from, 'from', ctx), requireEntity(to, 'to', ctx)]);
-    return ctx.store.shortestPath({ from: source.id, to: target.id, maxDepth: maxDepth!, types: relationTypes ?? undefined });
-  },
+  shortestPath: async (_root, args, ctx) => (await shortestPaths({ ...args, first: 1 }, ctx)).paths[0] ?? null,
 
   allShortestPaths: async (_root, args, ctx) => (await shortestPaths(args, ctx)).paths,
 

@@ -3,7 +3,8 @@
  * reader found (a quote that does not name an end, a source the quote does not name, a year the text does not give,
  * one thing under two ids, the same fact twice). Justified exceptions live in seed/exceptions.yaml with a reason.
  */
-import type { EntityRecord, RelationRecord, RelationType } from '../graph/types.js';
+import type { EntityRecord, RelationRecord } from '../graph/types.js';
+import { RELATION_RULES, RELATION_TYPES } from '../graph/vocabulary.js';
 import { compareIds } from '../graph/traversal.js';
 import { collapseWhitespace, nameKey } from '../graph/text.js';
 
@@ -36,8 +37,8 @@ const KIND_PREFIXES = /^(solution|trend|challenge|recommendation|application|tec
 const GENERIC_WORDS = new Set(['生态', '场景', '应用', '场景应用', '技术', '数据', '平台', '系统', '服务器', '芯片', '算法', '模型', '产业', '行业', '发展', '经济社会发展', '网络', '安全', '服务', '计算', 'server', 'chip', 'platform', 'data', 'technology', 'system', 'application', 'ecosystem']);
 const SHORT_CHINESE = /^[\u4e00-\u9fff]{1,2}$/;
 
-/** Relation types read both ways (see RelationType in schema/schema.graphql). */
-const SYMMETRIC = new Set<RelationType>(['INTEGRATES_WITH']);
+/** Relation types read both ways, as the vocabulary marks them. */
+const SYMMETRIC = new Set(RELATION_TYPES.filter((t) => RELATION_RULES[t].symmetric));
 
 /** A short alias that abbreviates the Chinese name, its characters in order (液冷 of 液冷技术, 电商 of 电子商务), stands for it. */
 function abbreviates(short: string, name: string): boolean {

@@ -42,11 +42,11 @@ export class EmbeddedStore implements GraphStore {
     this.graph = graph;
     for (const e of graph.entities) this.byId.set(e.id, e);
     this.sorted = [...graph.entities].sort((a, b) => compareIds(a.id, b.id));
-    for (const e of this.sorted) this.ofKind(e.kind).push(e);
+    for (const e of this.sorted) listAt(this.byKind, e.kind).push(e);
     const perType = new Map<RelationType, number>();
     for (const r of graph.relations) {
-      this.edgesOf(r.source).push(r);
-      if (r.target !== r.source) this.edgesOf(r.target).push(r);
+      listAt(this.adjacency, r.source).push(r);
+      if (r.target !== r.source) listAt(this.adjacency, r.target).push(r);
       perType.set(r.type, (perType.get(r.type) ?? 0) + 1);
     }
     // Each list in relation order: what relationsOf returns and edgeBetween relies on.
@@ -93,11 +93,18 @@ export class EmbeddedStore implements GraphStore {
     const allowed = new Set(types ?? defaultTraversalTypes());
     const wanted = kinds && new Set(kinds);
     const distance = new Map([[id, 0]]);
+    // Each node's degree is asked for by the walk and again for its member entry: counted once.
+    const degrees = new Map<string, number>();
+    const degreeOf = (node: string): number => {
+      let degree = degrees.get(node);
+      if (degree === undefined) degrees.set(node, (degree = this.degree(node, allowed)));
+      return degree;
+    };
     let frontier = [id];
     for (let d = 0; d < depth && frontier.length > 0 && distance.size < limit; d++) {
       const next = new Set<string>();
       for (const node of frontier) {
-        if (!expandedInWalk(d, this.degree(node, allowed), depth, maxDegree)) continue;
+        if (!expandedInWalk(d, degreeOf(node), depth, maxDegree)) continue;
         for (const other of this.neighbours(node, allowed, direction)) {
           if (!distance.has(other) && (!wanted || wanted.has(this.byId.get(other)!.kind))) next.add(other);
         }
@@ -114,7 +121,7 @@ export class EmbeddedStore implements GraphStore {
     }
     edges.sort(compareRelations);
     const members = [...distance].map(([node, hops]) => {
-      const degree = this.degree(node, allowed);
+      const degree = degreeOf(node);
       return { distance: hops, degree, expanded: expandedInWalk(hops, degree, depth, maxDegree) };
     });
     return { nodes: [...distance.keys()].map((n) => this.byId.get(n)!), edges, members };
@@ -170,18 +177,6 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async close() {}
-
-  private ofKind(kind: EntityKind): EntityRecord[] {
-    let list = this.byKind.get(kind);
-    if (!list) this.byKind.set(kind, (list = []));
-    return list;
-  }
-
-  private edgesOf(id: string): RelationRecord[] {
-    let list = this.adjacency.get(id);
-    if (!list) this.adjacency.set(id, (list = []));
-    return list;
-  }
 
   private *neighbours(id: string, allowed: Set<RelationType>, direction: Direction = 'BOTH'): Iterable<string> {
     for (const r of this.adjacency.get(id) ?? []) {
@@ -254,6 +249,13 @@ export class EmbeddedStore implements GraphStore {
   private resolve1(text: string): string | undefined {
     return this.byKey.get(nameKey(text));
   }
+}
+
+/** The list a map holds under `key`, created empty on first use. */
+function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 /** Years ascending, undated last: the order of Cypher's ORDER BY on a property some nodes lack. */

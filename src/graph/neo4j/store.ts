@@ -134,7 +134,7 @@ export class Neo4jStore implements GraphStore {
       ...m,
       expanded: expandedInWalk(m.distance, m.degree, depth, maxDegree),
     }));
-    return { ...toSubgraph(record.get('nodes'), record.get('edges'), true), members };
+    return { ...toSubgraph(record.get('nodes'), record.get('edges')), members };
   }
 
   async shortestPath(args: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
@@ -262,8 +262,8 @@ export function toEntity(value: unknown): EntityRecord {
   return { ...props, aliases: props.aliases ?? [], sections: props.sections ?? [] };
 }
 
-
-function toSubgraph(nodes: unknown, edges: unknown, sortEdges: boolean): Subgraph {
+/** A neighbourhood's nodes and relations as records, relations in relation order (Cypher collects them unordered). */
+function toSubgraph(nodes: unknown, edges: unknown): Subgraph {
   const relations = (toPlain(edges) as RelationRecord[]).filter((e) => e !== null && e.type !== null);
-  return { nodes: (nodes as unknown[]).map(toEntity), edges: sortEdges ? relations.sort(compareRelations) : relations };
+  return { nodes: (nodes as unknown[]).map(toEntity), edges: relations.sort(compareRelations) };
 }
