@@ -346,8 +346,9 @@ export function requestChecksPlugin(): ApolloServerPlugin<Context> {
             if (error instanceof StoreUnavailable) throw new ServiceUnavailable(undefined, 503);
             throw error;
           }
-          // Apollo has already refused a document without a unique operation to run.
-          const checked = checkOperation(schema, document, operation!, request.variables ?? {}, bounds);
+          // A document without a unique operation to run (several unnamed, or a name it lacks): execution refuses it.
+          if (!operation) return;
+          const checked = checkOperation(schema, document, operation, request.variables ?? {}, bounds);
           contextValue.cost = checked.cost;
           contextValue.variables = checked.variables;
           contextValue.guard.start();
