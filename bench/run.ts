@@ -2,11 +2,13 @@
  * `npm run bench`: throughput and server CPU per request of the representative queries, each beside a bare baseline
  * measured in the same run on the same machine, then start-up time (`--growth` runs bench/growth.ts instead).
  *
- * The API (`node --import tsx src/main.ts`, production settings) and a bare node:http server answering the same
- * response bytes each run in a child process pinned to core 0; autocannon runs in a child pinned to core 1, so the
- * load generator never takes the server's core. CPU time comes from /proc/<pid>/stat before and after each run.
- * Flags: --seconds N (default 5), --warmup N (seconds of unmeasured load before each run, default 1),
- * --connections N (default 10), --store embedded|neo4j|both (default embedded).
+ * The API as the image runs it (`node dist/main.js`, compiled first, production settings), once with the response cache
+ * off (every request a miss) and once with it on (after the first, every request a hit), and a bare node:http server
+ * answering the same response bytes each run in a child process pinned to core 0; autocannon runs in a child pinned
+ * to core 1, so the load generator never takes the server's core. CPU time comes from /proc/<pid>/stat before and
+ * after each run. Flags: --seconds N (default 5), --warmup N (seconds of unmeasured load before each run, default 1),
+ * --connections N (default 10), --store embedded|neo4j|both (default embedded), --cache off|on|both (default both),
+ * --query TEXT (only the queries whose name contains it).
  * Writes bench/report.json and prints a table.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -27,6 +29,7 @@ const LOAD_CORE = '1';
 const READY_TIMEOUT_MS = 60_000;
 
 type StoreName = 'embedded' | 'neo4j';
+type CacheMode = 'off' | 'on';
 
 /** Every child still running, killed on exit, also on Ctrl-C. */
 const children = new Set<ChildProcess>();
@@ -165,29 +168,38 @@ async function startNeo4j(): Promise<Record<string, string>> {
   return { NEO4J_URI: uri, NEO4J_PASSWORD: password };
 }
 
-async function benchStore(store: StoreName, connections: number, seconds: number, warmup: number) {
+/** The production server as the image runs it: the compiled JavaScript, so no TypeScript loader is in the request path. */
+const API_MAIN = 'dist/main.js';
+
+async function benchStore(store: StoreName, caches: CacheMode[], queries: [string, string][], connections: number, seconds: number, warmup: number) {
   const storeEnv = store === 'neo4j' ? { GRAPH_STORE: 'neo4j', ...(await startNeo4j()) } : { GRAPH_STORE: 'embedded' };
-  const api = await startPinned(SERVER_CORE, ['--import', 'tsx', 'src/main.ts'], { ...storeEnv, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' });
   const neo4jPid = neo4jHome ? Number(readFileSync(join(neo4jHome, 'neo4j.pid'), 'utf8')) : undefined;
   const rows = [];
   try {
-    for (const [name, query] of Object.entries(QUERIES)) {
-      const body = JSON.stringify({ query });
-      const bytes = await capture(api.url, body, `${name} on ${store}`);
-      const file = join(scratch, 'response.json');
-      writeFileSync(file, bytes);
-      const baseline = await startPinned(SERVER_CORE, ['--import', 'tsx', 'bench/baseline.ts', file], {});
-      const { run: baselineRun } = await measure(baseline.child.pid!, baseline.url, body, connections, seconds, warmup);
-      await stop(baseline.child);
-      const { run: apiRun, databaseCpuMs } = await measure(api.child.pid!, api.url, body, connections, seconds, warmup, neo4jPid);
-      const measured = row(name, bytes.length, baselineRun, apiRun);
-      // Neo4j's own CPU (its JVM is not pinned) is reported apart from the API's.
-      const neo4jCpuMsPerRequest = databaseCpuMs === undefined ? undefined : databaseCpuMs / apiRun.requests;
-      rows.push({ ...measured, neo4jCpuMsPerRequest });
-      console.error(`${store}: ${name}: ${measured.apiRps.toFixed(0)} req/s (baseline ${measured.baselineRps.toFixed(0)})`);
+    for (const cache of caches) {
+      const env = { ...storeEnv, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RESPONSE_CACHE: String(cache === 'on') };
+      const api = await startPinned(SERVER_CORE, [API_MAIN], env);
+      try {
+        for (const [name, query] of queries) {
+          const body = JSON.stringify({ query });
+          const bytes = await capture(api.url, body, `${name} on ${store}`);
+          const file = join(scratch, 'response.json');
+          writeFileSync(file, bytes);
+          const baseline = await startPinned(SERVER_CORE, ['--import', 'tsx', 'bench/baseline.ts', file], {});
+          const { run: baselineRun } = await measure(baseline.child.pid!, baseline.url, body, connections, seconds, warmup);
+          await stop(baseline.child);
+          const { run: apiRun, databaseCpuMs } = await measure(api.child.pid!, api.url, body, connections, seconds, warmup, neo4jPid);
+          const measured = row(name, bytes.length, baselineRun, apiRun);
+          // Neo4j's own CPU (its JVM is not pinned) is reported apart from the API's.
+          const neo4jCpuMsPerRequest = databaseCpuMs === undefined ? undefined : databaseCpuMs / apiRun.requests;
+          rows.push({ ...measured, cache, neo4jCpuMsPerRequest });
+          console.error(`${store}, cache ${cache}: ${name}: ${measured.apiRps.toFixed(0)} req/s (baseline ${measured.baselineRps.toFixed(0)})`);
+        }
+      } finally {
+        await stop(api.child);
+      }
     }
   } finally {
-    await stop(api.child);
     if (store === 'neo4j') stopNeo4j();
   }
   return rows;
@@ -210,49 +222,59 @@ async function timeToFirstAnswer(command: string, args: string[], env: Record<st
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   } finally {
+    // Waited for, so that the next measurement's server does not find this one still answering on the port.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     process.kill(-child.pid!, 'SIGTERM');
+    await exited;
   }
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, connections: { type: 'string', default: '10' }, store: { type: 'string', default: 'embedded' } } });
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, connections: { type: 'string', default: '10' }, store: { type: 'string', default: 'embedded' }, cache: { type: 'string', default: 'both' }, query: { type: 'string', default: '' } } });
   const seconds = Number(values.seconds);
   const warmup = Number(values.warmup);
   const connections = Number(values.connections);
   if (!(seconds > 0 && seconds <= 600) || !(warmup > 0 && warmup <= 600) || !(Number.isInteger(connections) && connections > 0)) throw new Error('--seconds and --warmup must be in (0, 600] and --connections a positive integer');
   const stores: StoreName[] = values.store === 'both' ? ['embedded', 'neo4j'] : values.store === 'embedded' || values.store === 'neo4j' ? [values.store] : [];
   if (stores.length === 0) throw new Error(`--store must be embedded, neo4j or both, not ${values.store}`);
+  const caches: CacheMode[] = values.cache === 'both' ? ['off', 'on'] : values.cache === 'off' || values.cache === 'on' ? [values.cache] : [];
+  if (caches.length === 0) throw new Error(`--cache must be off, on or both, not ${values.cache}`);
+  const queries = Object.entries(QUERIES).filter(([name]) => name.includes(values.query!));
+  if (queries.length === 0) throw new Error(`no query's name contains "${values.query}"`);
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', timeout: 120_000 });
 
   const loadAverageBefore = loadavg();
   const results: Partial<Record<StoreName, Awaited<ReturnType<typeof benchStore>>>> = {};
-  for (const store of stores) results[store] = await benchStore(store, connections, seconds, warmup);
+  for (const store of stores) results[store] = await benchStore(store, caches, queries, connections, seconds, warmup);
 
   const probe = JSON.stringify({ query: '{ stats { entities } }' });
   const bare = `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>s.end('{}'))}).listen(4791,'127.0.0.1')`;
   const baselineStartMs = await timeToFirstAnswer(process.execPath, ['-e', bare], {}, 'http://127.0.0.1:4791/', probe);
+  const startEnv = { NODE_ENV: 'production', PORT: '4792', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+  const apiStartMs = await timeToFirstAnswer(process.execPath, [API_MAIN], startEnv, 'http://127.0.0.1:4792/graphql', probe);
   // The command `npm start` execs, without npm and its prestart (which builds the explorer when it is missing).
-  const apiStartMs = await timeToFirstAnswer(process.execPath, ['--import', 'tsx', 'src/main.ts'], { NODE_ENV: 'production', PORT: '4792', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, 'http://127.0.0.1:4792/graphql', probe);
+  const npmStartMs = await timeToFirstAnswer(process.execPath, ['--import', 'tsx', 'src/main.ts'], startEnv, 'http://127.0.0.1:4792/graphql', probe);
 
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverageBefore, loadAverageAfter: loadavg() },
-    settings: { seconds, connections, warmupSeconds: warmup, serverCore: SERVER_CORE, loadGeneratorCore: LOAD_CORE },
+    settings: { seconds, connections, warmupSeconds: warmup, serverCore: SERVER_CORE, loadGeneratorCore: LOAD_CORE, server: `node ${API_MAIN}` },
     stores: results,
-    startup: { baselineMs: baselineStartMs, apiMs: apiStartMs },
+    startup: { baselineMs: baselineStartMs, apiMs: apiStartMs, npmStartMs },
   };
   writeFileSync(join(root, 'bench/report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   console.log(`\n${connections} connections, ${seconds} s per run (after ${warmup} s of warm-up); server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}\n`);
-  const header = ['query', 'store', 'response', 'baseline req/s', 'API req/s', 'ratio', 'API CPU ms/req', 'baseline CPU ms/req'];
+  const header = ['query', 'store', 'cache', 'response', 'baseline req/s', 'API req/s', 'ratio', 'API CPU ms/req', 'baseline CPU ms/req'];
   const lines = [header];
   for (const store of stores) {
     for (const r of results[store]!) {
-      lines.push([r.query, store, `${r.bytes} B`, r.baselineRps.toFixed(0), r.apiRps.toFixed(0), r.ratio.toFixed(3), r.apiCpuMsPerRequest.toFixed(3), r.baselineCpuMsPerRequest.toFixed(3)]);
+      lines.push([r.query, store, r.cache, `${r.bytes} B`, r.baselineRps.toFixed(0), r.apiRps.toFixed(0), r.ratio.toFixed(3), r.apiCpuMsPerRequest.toFixed(3), r.baselineCpuMsPerRequest.toFixed(3)]);
     }
   }
   console.log(table(lines));
-  for (const r of results.neo4j ?? []) if (r.neo4jCpuMsPerRequest !== undefined) console.log(`Neo4j's own CPU, ${r.query}: ${r.neo4jCpuMsPerRequest.toFixed(3)} ms/req`);
-  console.log(`\nStart-up to first answer: bare node ${baselineStartMs.toFixed(0)} ms, the server ${apiStartMs.toFixed(0)} ms, ratio ${(apiStartMs / baselineStartMs).toFixed(1)}`);
+  for (const r of results.neo4j ?? []) if (r.neo4jCpuMsPerRequest !== undefined) console.log(`Neo4j's own CPU, ${r.query}, cache ${r.cache}: ${r.neo4jCpuMsPerRequest.toFixed(3)} ms/req`);
+  console.log(`\nStart-up to first answer: bare node ${baselineStartMs.toFixed(0)} ms, node ${API_MAIN} ${apiStartMs.toFixed(0)} ms (ratio ${(apiStartMs / baselineStartMs).toFixed(1)}), npm start's node --import tsx src/main.ts ${npmStartMs.toFixed(0)} ms`);
   console.log('Report: bench/report.json\n');
 }
 

@@ -3,18 +3,31 @@
  * armor's limits, the cost and argument checks, variable coercion), keyed on the document's hash, the operation name,
  * the coerced variables and the graph's data version; the HTTP handler (src/server.ts) serves and stores the answer's
  * bytes, so a hit skips both execution and serialisation. Only complete, error-free answers are stored.
+ *
+ * Each stored answer is also filed under the exact request that was answered (the data version, the content type and
+ * accept headers, the body's text). The handler looks that up before Apollo: only a request byte-for-byte equal to
+ * one that passed every check and got an error-free answer can hit, and the checks depend on nothing else (the
+ * document, its variables, the graph), so it skips Apollo's pipeline and is answered exactly as Apollo would.
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context.js';
 
+/** A stored answer: its body and the content type it was sent with. */
+export interface StoredAnswer {
+  body: string;
+  contentType: string;
+}
+
 /** One request's dealings with the cache: given by the HTTP handler, filled in by the plugin. */
 export interface CacheTicket {
   cache: ResponseCache;
+  /** The data version the handler read for the exact-request lookup; the plugin keys on the same one. */
+  version?: string;
   /** The request's key, once its operation has passed every check. */
   key?: string;
-  /** The stored body, on a hit: the handler sends these bytes. */
-  hit?: string;
+  /** The stored answer, on a hit: the handler sends these bytes. */
+  hit?: StoredAnswer;
   /** On a miss: true when the answer is complete and error-free, so the handler may store its bytes. */
   storable?: boolean;
 }
@@ -29,37 +42,53 @@ export interface CacheStats {
   hitRate: number;
 }
 
-/** Response bodies by key, least recently used first out, bounded by the bytes of bodies and keys. */
+/** The key of an exact request: what the handler reads before Apollo, each part on a line of its own but the last. */
+export function exactRequestKey(version: string, contentType: string | undefined, accept: string | undefined, body: string): string {
+  return `exact\n${version}\n${contentType ?? ''}\n${accept ?? ''}\n${body}`;
+}
+
+/**
+ * Answers by key, least recently used first out, bounded by the bytes of bodies and keys. An answer filed under both
+ * of its keys is one string in memory but counted twice, so the bound is never exceeded.
+ */
 export class ResponseCache {
-  private readonly bodies: LRUCache<string, string>;
+  private readonly answers: LRUCache<string, StoredAnswer>;
   private hits = 0;
   private misses = 0;
 
   constructor(readonly maxBytes: number) {
     // An entry larger than maxBytes is not stored at all (lru-cache's maxEntrySize defaults to maxSize).
-    this.bodies = new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (body, key) => Buffer.byteLength(body) + Buffer.byteLength(key) });
+    this.answers = new LRUCache<string, StoredAnswer>({ maxSize: maxBytes, sizeCalculation: (answer, key) => Buffer.byteLength(answer.body) + Buffer.byteLength(key) });
   }
 
-  ticket(): CacheTicket {
-    return { cache: this };
+  ticket(version?: string): CacheTicket {
+    return { cache: this, version };
   }
 
-  get(key: string): string | undefined {
-    const body = this.bodies.get(key);
-    if (body === undefined) this.misses++;
+  /** The answer stored under the operation's key; every lookup counts as a hit or a miss. */
+  get(key: string): StoredAnswer | undefined {
+    const answer = this.answers.get(key);
+    if (answer === undefined) this.misses++;
     else this.hits++;
-    return body;
+    return answer;
   }
 
-  set(key: string, body: string): void {
-    this.bodies.set(key, body);
+  /** The answer stored under an exact request's key; a miss is not counted, since the operation's lookup follows. */
+  getExact(key: string): StoredAnswer | undefined {
+    const answer = this.answers.get(key);
+    if (answer !== undefined) this.hits++;
+    return answer;
+  }
+
+  set(key: string, answer: StoredAnswer): void {
+    this.answers.set(key, answer);
   }
 
   stats(): CacheStats {
     const lookups = this.hits + this.misses;
     return {
-      entries: this.bodies.size,
-      bytes: this.bodies.calculatedSize,
+      entries: this.answers.size,
+      bytes: this.answers.calculatedSize,
       maxBytes: this.maxBytes,
       hits: this.hits,
       misses: this.misses,
@@ -89,9 +118,9 @@ export function responseCachePlugin(): ApolloServerPlugin<Context> {
         async responseForOperation({ contextValue, queryHash, operationName }) {
           const ticket = contextValue.responseCache;
           if (!ticket) return null;
-          let version: string;
+          let version = ticket.version;
           try {
-            version = await contextValue.store.dataVersion();
+            version ??= await contextValue.store.dataVersion();
           } catch {
             // The store cannot say what it holds (an outage): execution answers as it would without a cache.
             return null;

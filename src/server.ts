@@ -12,7 +12,7 @@ import { LIMITS, loadConfig, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { makeFormatError } from './errors.js';
 import { requestChecksPlugin } from './cost.js';
-import { ResponseCache, responseCachePlugin } from './cache.js';
+import { ResponseCache, exactRequestKey, responseCachePlugin } from './cache.js';
 import type { GraphStore } from './graph/types.js';
 import { resolvers } from './resolvers/index.js';
 import { serveWeb } from './web.js';
@@ -193,13 +193,28 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
     if (config.introspection && (await serveWeb(req, res, url.pathname))) return;
     if (url.pathname !== '/graphql' && url.pathname !== '/') return sendError(res, 404, 'NOT_FOUND', `no route ${url.pathname.slice(0, 60)}; GraphQL is at /graphql`);
     const raw = await readBody(req, LIMITS.maxBodyBytes);
+    // An exact repeat of a request that got an error-free answer gets the same bytes without Apollo (src/cache.ts).
+    let version: string | undefined;
+    let exactKey: string | undefined;
+    if (cache && req.method === 'POST') {
+      version = await store.dataVersion().catch(() => undefined);
+      if (version !== undefined) {
+        exactKey = exactRequestKey(version, req.headers['content-type'], req.headers.accept, raw);
+        const hit = cache.getExact(exactKey);
+        if (hit) {
+          res.statusCode = 200;
+          res.setHeader('content-type', hit.contentType);
+          return res.end(hit.body);
+        }
+      }
+    }
     const body = req.method === 'POST' ? parseBody(raw, req.headers['content-type']) : undefined;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const context = createContext(store, queryTimeoutMs);
-    if (cache) context.responseCache = cache.ticket();
+    if (cache) context.responseCache = cache.ticket(version);
     // A client that leaves takes its answer with it: stop the work.
     res.once('close', () => {
       if (!res.writableFinished) context.guard.abort();
@@ -212,14 +227,20 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
     if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
     const ticket = context.responseCache;
     if (ticket?.hit !== undefined) {
+      // Filed with the content type Apollo chose for this request's accept header, which may differ from the first's.
+      if (exactKey) cache!.set(exactKey, { body: ticket.hit.body, contentType: response.headers.get('content-type') ?? ticket.hit.contentType });
       res.statusCode = response.status ?? 200;
-      return res.end(ticket.hit);
+      return res.end(ticket.hit.body);
     }
     const size = Buffer.byteLength(response.body.string);
     if (size > http.maxResponseBytes) {
       return sendError(res, 200, 'RESPONSE_TOO_LARGE', `the response would be ${size} bytes, over the limit of ${http.maxResponseBytes}; select fewer fields or smaller pages`);
     }
-    if (ticket?.storable) cache!.set(ticket.key!, response.body.string);
+    if (ticket?.storable) {
+      const answer = { body: response.body.string, contentType: response.headers.get('content-type') ?? 'application/json; charset=utf-8' };
+      cache!.set(ticket.key!, answer);
+      if (exactKey) cache!.set(exactKey, answer);
+    }
     res.statusCode = response.status ?? 200;
     res.end(response.body.string);
   };

@@ -4,7 +4,7 @@
  * data version (a re-seeded Neo4j, or a fake store's) makes the next request miss.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ResponseCache, canonicalJson, type CacheStats } from '../src/cache.js';
+import { ResponseCache, canonicalJson, exactRequestKey, type CacheStats } from '../src/cache.js';
 import { loadConfig } from '../src/config.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { Neo4jStore } from '../src/graph/neo4j/store.js';
@@ -68,6 +68,28 @@ describeEachStore('the response cache', (leg) => {
     expect(after.hits).toBe(before.hits + 1);
     expect(after.entries).toBeGreaterThanOrEqual(1);
     expect(after.bytes).toBeGreaterThan(first.text.length);
+  });
+
+  it('files an answer under the exact request too, and answers a repeat of it with the content type that request asked for', async () => {
+    const body = JSON.stringify({ query: '{ entity(id: "tpu") { id nameZh } }' });
+    const send = async (accept: string, text = body) => {
+      const response = await fetch(cached.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: text });
+      return { type: response.headers.get('content-type'), text: await response.text(), entries: (await cacheStats(cached.url)).entries };
+    };
+    const before = (await cacheStats(cached.url)).entries;
+    const json = await send('application/json');
+    expect(json.entries).toBe(before + 2); // under the operation's key and the exact request's
+    const graphqlJson = await send('application/graphql-response+json');
+    expect(graphqlJson.type).toBe('application/graphql-response+json; charset=utf-8');
+    expect(graphqlJson.entries).toBe(before + 3); // the operation hit; the new exact request is filed
+    const again = await send('application/graphql-response+json');
+    expect(again).toEqual(graphqlJson);
+    const jsonAgain = await send('application/json');
+    expect(jsonAgain).toEqual({ ...json, entries: before + 3 });
+    // Equal JSON in other text is another exact request, answered from the operation's entry.
+    const spaced = await send('application/json', body.replace('{"query"', '{ "query"'));
+    expect(spaced.text).toBe(json.text);
+    expect(spaced.entries).toBe(before + 4);
   });
 
   it('misses for other variables, another operation name, and the same variables in another order hit', async () => {
@@ -170,25 +192,49 @@ describe('the response cache and the data version', () => {
 });
 
 describe('the LRU of response bodies', () => {
+  const answer = (body: string) => ({ body, contentType: 'application/json; charset=utf-8' });
+
   it('evicts the least recently used bodies to stay within its bytes, and never stores a body larger than them', () => {
     const cache = new ResponseCache(100);
-    cache.set('a', 'x'.repeat(39)); // 40 bytes with its key
-    cache.set('b', 'y'.repeat(39));
-    expect(cache.get('a')).toBe('x'.repeat(39)); // a is now the most recent
-    cache.set('c', 'z'.repeat(39));
+    cache.set('a', answer('x'.repeat(39))); // 40 bytes with its key
+    cache.set('b', answer('y'.repeat(39)));
+    expect(cache.get('a')?.body).toBe('x'.repeat(39)); // a is now the most recent
+    cache.set('c', answer('z'.repeat(39)));
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBeDefined();
     expect(cache.get('c')).toBeDefined();
     expect(cache.stats()).toMatchObject({ entries: 2, bytes: 80, maxBytes: 100, hits: 3, misses: 1, hitRate: 0.75 });
-    cache.set('d', 'w'.repeat(200));
+    cache.set('d', answer('w'.repeat(200)));
     expect(cache.get('d')).toBeUndefined();
     expect(cache.stats().bytes).toBe(80);
   });
 
   it('counts bytes, not characters: a Chinese body weighs three bytes a character', () => {
     const cache = new ResponseCache(1000);
-    cache.set('k', '液冷'.repeat(10));
+    cache.set('k', answer('液冷'.repeat(10)));
     expect(cache.stats().bytes).toBe(61);
+  });
+
+  it('counts a hit on an exact request but not a miss, since the operation is looked up next', () => {
+    const cache = new ResponseCache(1000);
+    expect(cache.getExact('exact-a')).toBeUndefined();
+    cache.set('exact-a', answer('{}'));
+    expect(cache.getExact('exact-a')?.body).toBe('{}');
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 0 });
+  });
+
+  it('keys an exact request on every part that can change its answer', () => {
+    const keys = [
+      exactRequestKey('v1', 'application/json', 'application/json', '{"query":"{ a }"}'),
+      exactRequestKey('v2', 'application/json', 'application/json', '{"query":"{ a }"}'),
+      exactRequestKey('v1', 'application/json; charset=utf-8', 'application/json', '{"query":"{ a }"}'),
+      exactRequestKey('v1', 'application/json', 'application/graphql-response+json', '{"query":"{ a }"}'),
+      exactRequestKey('v1', 'application/json', undefined, '{"query":"{ a }"}'),
+      exactRequestKey('v1', 'application/json', 'application/json', '{"query":"{ a }" }'),
+      // A header value cannot hold a newline, so no header can run into the next part.
+      exactRequestKey('v1', 'application/json', 'application/json\n{"query":"{ a }"}', ''),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('keys variables by value whatever the order of their fields', () => {
