@@ -62,6 +62,22 @@ export interface Context {
   variables?: Record<string, unknown>;
   /** Set by the HTTP handler where responses may be cached (src/cache.ts); the plugin fills in the rest. */
   responseCache?: CacheTicket;
+  /** The entities this request's store answers have held, by id: a relation's ends among them resolve without a promise. */
+  known: Map<string, EntityRecord>;
+}
+
+/** Notes entities a store answer held, so that relations between them resolve their ends synchronously. */
+export function remember(ctx: Pick<Context, 'known'>, entities: readonly EntityRecord[]): void {
+  for (const entity of entities) ctx.known.set(entity.id, entity);
+}
+
+/**
+ * An end of a relation the store returned (so it exists): the record itself when the request has seen it, else a
+ * batched load. graphql-js completes a plain value in place but a promise a tick later, with its own allocations: on a
+ * 2-hop neighbourhood this is over a thousand promises fewer.
+ */
+export function relationEnd(ctx: Pick<Context, 'known' | 'loaders'>, id: string): EntityRecord | Promise<EntityRecord> {
+  return ctx.known.get(id) ?? (ctx.loaders.entity.load(id) as Promise<EntityRecord>);
 }
 
 const measured = new WeakMap<GraphStore, Promise<GraphBounds>>();
@@ -90,11 +106,17 @@ function guarded(store: GraphStore, guard: RequestGuard): GraphStore {
 export function createContext(store: GraphStore, timeoutMs = Infinity): Context {
   const guard = new RequestGuard(timeoutMs);
   const front = guarded(store, guard);
+  const known = new Map<string, EntityRecord>();
   return {
     store: front,
     guard,
+    known,
     loaders: {
-      entity: new DataLoader((ids) => front.getEntities(ids)),
+      entity: new DataLoader(async (ids) => {
+        const found = await front.getEntities(ids);
+        for (const entity of found) if (entity) known.set(entity.id, entity);
+        return found;
+      }),
       relations: new DataLoader((ids) => front.relationsOf(ids)),
     },
     bounds(schema) {

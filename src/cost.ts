@@ -333,6 +333,33 @@ export function checkOperation(schema: GraphQLSchema, document: { definitions: r
   return { cost, variables: coerced.coerced };
 }
 
+type Checked = ReturnType<typeof checkOperation>;
+
+/** Operations that passed, by the graph's bounds, then the operation's node (one per document and name), then the raw variables. */
+const passed = new WeakMap<GraphBounds, WeakMap<OperationDefinitionNode, Map<string, Checked>>>();
+/** Variable sets remembered per operation; past it the operation's memory starts over, so it stays bounded. */
+const MAX_VARIABLE_SETS = 64;
+
+/**
+ * checkOperation, remembered for operations that passed: the answer depends only on the schema (one per server), the
+ * document (Apollo's document store hands back the same parsed node for the same text), the operation, its variables
+ * and the graph's bounds. A refusal is not remembered, so it costs its full check every time, as before.
+ */
+function checkRemembered(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): Checked {
+  let byOperation = passed.get(bounds);
+  if (!byOperation) passed.set(bounds, (byOperation = new WeakMap()));
+  let byVariables = byOperation.get(operation);
+  if (!byVariables) byOperation.set(operation, (byVariables = new Map()));
+  const key = JSON.stringify(rawVariables);
+  let checked = byVariables.get(key);
+  if (!checked) {
+    checked = checkOperation(schema, document, operation, rawVariables, bounds);
+    if (byVariables.size >= MAX_VARIABLE_SETS) byVariables.clear();
+    byVariables.set(key, checked);
+  }
+  return checked;
+}
+
 /** An Apollo plugin: once the operation is known, check it; the cost is kept on the context for the deadline's log. */
 export function requestChecksPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -348,7 +375,7 @@ export function requestChecksPlugin(): ApolloServerPlugin<Context> {
           }
           // A document without a unique operation to run (several unnamed, or a name it lacks): execution refuses it.
           if (!operation) return;
-          const checked = checkOperation(schema, document, operation, request.variables ?? {}, bounds);
+          const checked = checkRemembered(schema, document, operation, request.variables ?? {}, bounds);
           contextValue.cost = checked.cost;
           contextValue.variables = checked.variables;
           contextValue.guard.start();

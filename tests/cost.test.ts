@@ -50,3 +50,27 @@ describe('the query cost bound', () => {
   }, 300_000);
 });
 
+
+describe('the remembered checks', () => {
+  const api = new TestApi(embeddedStore());
+  const query = 'query S($first: Int, $text: String!) { search(text: $text, first: $first) { score } }';
+
+  it('hold per variables: one document passes with first 5 and is refused with first 101, in turn, every time', async () => {
+    for (let round = 0; round < 3; round++) {
+      const ok = await api.run(query, { first: 5, text: 'gpu' });
+      expect(ok.errors).toBeUndefined();
+      const refused = await api.run(query, { first: 101, text: 'gpu' });
+      expect(refused.errors?.[0].message).toBe('first must be between 1 and 100; got 101 (at Query.search)');
+    }
+  });
+
+  it('stay bounded: many variable sets for one document still check each one', async () => {
+    for (let first = 1; first <= 100; first += 3) {
+      const result = await api.run<{ search: unknown[] }>(query, { first, text: '算力' });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.search.length).toBeLessThanOrEqual(first);
+    }
+    const refused = await api.run(query, { first: 0, text: '算力' });
+    expect(refused.errors?.[0].message).toContain('first must be between 1 and 100; got 0');
+  });
+});

@@ -56,6 +56,26 @@ describe('the HTTP server', () => {
     expect(json.errors[0].message).toBe('request body exceeds 100000 bytes');
   });
 
+  it('rejects a streamed body (no Content-Length) once it passes 100 kB with 413, and closes the connection', async () => {
+    const { request } = await import('node:http');
+    const answer = await new Promise<{ status?: number; text: string; connection?: string }>((resolve, reject) => {
+      const req = request(server.url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, text, connection: res.headers.connection }));
+      });
+      req.on('error', reject);
+      req.write(`{"query":"{ stats { entities } }","x":"`);
+      // 16 kB chunks; writes after the refusal are simply dropped by the closing socket.
+      const chunk = 'x'.repeat(16_000);
+      for (let i = 0; i < 8; i++) req.write(chunk);
+      req.end('"}');
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text).errors[0].message).toBe('request body exceeds 100000 bytes');
+    expect(answer.connection).toBe('close');
+  });
+
   it('rejects a body that is not JSON with 400', async () => {
     const { status, json } = await post(undefined, { raw: '{"query": ' });
     expect(status).toBe(400);

@@ -2,6 +2,7 @@
 import type { ChainResolvers, ChainStepResolvers, ChainsResolvers } from '../__generated__/resolvers-types.js';
 import type { EntityRecord, RelationRecord, Subgraph } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
+import { relationEnd } from '../context.js';
 
 /** The two ends and the paths allShortestPaths found between them. */
 export interface ChainsRecord {
@@ -54,7 +55,7 @@ export const ChainStep: ChainStepResolvers = {
   source: (s) => source(s),
   target: (s) => target(s),
   forward: (s) => s.relation.source === s.from.id,
-  section: async (s, _args, ctx) => (await ctx.loaders.entity.load(sectionId(s.relation.section)))!,
+  section: (s, _args, ctx) => relationEnd(ctx, sectionId(s.relation.section)),
   evidence: (s) => s.relation.evidence,
   lineZh: (s) => `${zh(source(s))} —${s.relation.type}→ ${zh(target(s))}`,
   line: (s) => `${en(source(s))} —${s.relation.type}→ ${en(target(s))}`,

@@ -1,6 +1,6 @@
 /** Root fields: arguments (already checked against their ranges by src/cost.ts) are handed to the store port. */
 import type { QueryAllShortestPathsArgs, QueryResolvers } from '../__generated__/resolvers-types.js';
-import type { Context } from '../context.js';
+import { remember, type Context } from '../context.js';
 import type { ChainsRecord } from './Chains.js';
 import type { EntityRecord, GraphStore, RelationRecord, SearchAfter, SearchHit, Subgraph, SubgraphMember } from '../graph/types.js';
 import { INDICATOR_NAMES, findIndicator, groupSeries, summarizeIndicators } from '../graph/indicators.js';
@@ -77,6 +77,7 @@ function indicatorSlug(ref: string | null | undefined): string | undefined {
 async function shortestPaths({ from, to, maxDepth, relationTypes, first }: QueryAllShortestPathsArgs, ctx: Context): Promise<ChainsRecord> {
   const [source, target] = await Promise.all([requireEntity(from, 'from', ctx), requireEntity(to, 'to', ctx)]);
   const paths = await ctx.store.allShortestPaths({ from: source.id, to: target.id, maxDepth: maxDepth!, types: relationTypes ?? undefined, first: first! });
+  for (const path of paths) remember(ctx, path.nodes);
   return { from: source, to: target, paths };
 }
 
@@ -113,6 +114,7 @@ export const Query: QueryResolvers = {
       maxDegree: maxDegree ?? undefined,
     });
     if (!found) throw new NotFound(`no entity has id "${clip(centre.id)}" (argument id)`);
+    remember(ctx, found.nodes);
     const members = found.nodes.slice(0, nodes).map((entity, i) => ({ entity, ...found.members[i] }));
     if (found.nodes.length <= nodes) return { nodes: found.nodes, edges: found.edges, truncated: false, members };
     const kept = new Set(members.map((m) => m.entity.id));

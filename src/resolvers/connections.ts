@@ -11,6 +11,7 @@ import type { EntityRecord, RelationRecord } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
 import { encodeCursor } from './Query.js';
 import { relationId } from './links.js';
+import { relationEnd } from '../context.js';
 
 export const EntityConnection: EntityConnectionResolvers = {
   edges: (page) => page.items.map((node, i) => ({ node, offset: page.offset + i })),
@@ -36,9 +37,9 @@ export const Node: NodeResolvers = {
 
 export const Relation: RelationResolvers = {
   id: (r) => relationId(r),
-  source: async (r, _args, ctx) => (await ctx.loaders.entity.load(r.source))!,
-  target: async (r, _args, ctx) => (await ctx.loaders.entity.load(r.target))!,
-  section: async (r, _args, ctx) => (await ctx.loaders.entity.load(sectionId(r.section)))!,
+  source: (r, _args, ctx) => relationEnd(ctx, r.source),
+  target: (r, _args, ctx) => relationEnd(ctx, r.target),
+  section: (r, _args, ctx) => relationEnd(ctx, sectionId(r.section)),
 };
 
 export const Path: PathResolvers = {

@@ -31,6 +31,12 @@ export class EmbeddedStore implements GraphStore {
   private readonly byId = new Map<string, EntityRecord>();
   private readonly sorted: EntityRecord[];
   private readonly adjacency = new Map<string, RelationRecord[]>();
+  /** Each entity's relations of the default traversal types (all but MENTIONED_IN): what most walks follow, filtered once. */
+  private readonly defaultAdjacency = new Map<string, RelationRecord[]>();
+  /** Each entity's place in id order, and each relation's in relation order: sorting a walk's finds is a numeric sort. */
+  private readonly entityRank = new Map<string, number>();
+  private readonly relationsInOrder: RelationRecord[];
+  private readonly relationRank = new Map<RelationRecord, number>();
   private readonly byKey = new Map<string, string>();
   private readonly byKind = new Map<EntityKind, EntityRecord[]>();
   private readonly counts: Stats;
@@ -51,6 +57,11 @@ export class EmbeddedStore implements GraphStore {
     }
     // Each list in relation order: what relationsOf returns and edgeBetween relies on.
     for (const list of this.adjacency.values()) list.sort(compareRelations);
+    const followed = new Set(defaultTraversalTypes());
+    for (const [id, list] of this.adjacency) this.defaultAdjacency.set(id, list.filter((r) => followed.has(r.type)));
+    this.sorted.forEach((e, i) => this.entityRank.set(e.id, i));
+    this.relationsInOrder = [...graph.relations].sort(compareRelations);
+    this.relationsInOrder.forEach((r, i) => this.relationRank.set(r, i));
     this.counts = {
       entities: this.sorted.length,
       relations: graph.relations.length,
@@ -90,41 +101,39 @@ export class EmbeddedStore implements GraphStore {
 
   async neighborhood({ id, depth, types, limit, direction = 'BOTH', kinds, maxDegree }: NeighborhoodArgs): Promise<Neighborhood | null> {
     if (!this.byId.has(id)) return null;
-    const allowed = new Set(types ?? defaultTraversalTypes());
+    const relationsOf = this.followedRelations(types);
     const wanted = kinds && new Set(kinds);
     const distance = new Map([[id, 0]]);
-    // Each node's degree is asked for by the walk and again for its member entry: counted once.
-    const degrees = new Map<string, number>();
-    const degreeOf = (node: string): number => {
-      let degree = degrees.get(node);
-      if (degree === undefined) degrees.set(node, (degree = this.degree(node, allowed)));
-      return degree;
-    };
     let frontier = [id];
     for (let d = 0; d < depth && frontier.length > 0 && distance.size < limit; d++) {
       const next = new Set<string>();
       for (const node of frontier) {
-        if (!expandedInWalk(d, degreeOf(node), depth, maxDegree)) continue;
-        for (const other of this.neighbours(node, allowed, direction)) {
+        const relations = relationsOf(node);
+        if (!expandedInWalk(d, relations.length, depth, maxDegree)) continue;
+        for (const r of relations) {
+          // The same test as neighbours(): a relation leads out from its source, in from its target.
+          let other: string;
+          if (r.source === node && direction !== 'IN') other = r.target;
+          else if (r.target === node && direction !== 'OUT') other = r.source;
+          else continue;
           if (!distance.has(other) && (!wanted || wanted.has(this.byId.get(other)!.kind))) next.add(other);
         }
       }
-      frontier = [...next].sort(compareIds).slice(0, limit - distance.size);
+      frontier = this.inIdOrder(next).slice(0, limit - distance.size);
       for (const node of frontier) distance.set(node, d + 1);
     }
     // From the found nodes' own relations, each taken at its source: the walk's cost, not the graph's.
-    const edges: RelationRecord[] = [];
+    const edges: number[] = [];
     for (const node of distance.keys()) {
-      for (const r of this.adjacency.get(node) ?? []) {
-        if (r.source === node && allowed.has(r.type) && distance.has(r.target)) edges.push(r);
+      for (const r of relationsOf(node)) {
+        if (r.source === node && distance.has(r.target)) edges.push(this.relationRank.get(r)!);
       }
     }
-    edges.sort(compareRelations);
     const members = [...distance].map(([node, hops]) => {
-      const degree = degreeOf(node);
+      const degree = relationsOf(node).length;
       return { distance: hops, degree, expanded: expandedInWalk(hops, degree, depth, maxDegree) };
     });
-    return { nodes: [...distance.keys()].map((n) => this.byId.get(n)!), edges, members };
+    return { nodes: [...distance.keys()].map((n) => this.byId.get(n)!), edges: this.inRelationOrder(edges), members };
   }
 
   async shortestPath(args: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
@@ -184,6 +193,29 @@ export class EmbeddedStore implements GraphStore {
       if (r.source === id && direction !== 'IN') yield r.target;
       else if (r.target === id && direction !== 'OUT') yield r.source;
     }
+  }
+
+  /** A node's relations of `types` (the default traversal types when absent), each list filtered once per call. */
+  private followedRelations(types: RelationType[] | undefined): (id: string) => RelationRecord[] {
+    if (!types) return (id) => this.defaultAdjacency.get(id) ?? [];
+    const allowed = new Set(types);
+    const filtered = new Map<string, RelationRecord[]>();
+    return (id) => {
+      let list = filtered.get(id);
+      if (!list) filtered.set(id, (list = (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type))));
+      return list;
+    };
+  }
+
+  /** Ids in code-unit order (compareIds), by a numeric sort of their ranks. */
+  private inIdOrder(ids: Iterable<string>): string[] {
+    const ranks = Int32Array.from(ids, (id) => this.entityRank.get(id)!).sort();
+    return Array.from(ranks, (rank) => this.sorted[rank].id);
+  }
+
+  /** Relations, given by rank, in relation order (compareRelations). */
+  private inRelationOrder(ranks: number[]): RelationRecord[] {
+    return Array.from(Int32Array.from(ranks).sort(), (rank) => this.relationsInOrder[rank]);
   }
 
   /** Relations of the allowed types touching `id`, parallel ones counted separately. */
