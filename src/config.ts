@@ -38,6 +38,14 @@ const schema = z.object({
   RESPONSE_CACHE: z.enum(['true', 'false']).default('true'),
   /** Bytes of cached response bodies (and their keys); the least recently used are dropped beyond it. */
   RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().positive().default(64_000_000),
+  /**
+   * Runs of an operation on graphql-js before graphql-jit compiles it (src/executor.ts); `off` never compiles. Only hot
+   * operations are worth a compilation, which costs 1-50 ms; amortised over this many runs, a client sending each new
+   * document a few times cannot make compiling its main cost.
+   */
+  COMPILE_AFTER_RUNS: z.union([z.literal('off'), z.coerce.number().int().min(1).max(1_000_000)]).default(10),
+  /** Compiled operations kept; the least recently run are dropped beyond it (and compiled again once hot again). */
+  MAX_COMPILED_OPERATIONS: z.coerce.number().int().positive().default(256),
 });
 
 export interface Config {
@@ -52,6 +60,13 @@ export interface Config {
   queryTimeoutMs: number;
   http: HttpConfig;
   responseCache: { enabled: boolean; maxBytes: number };
+  execution: ExecutionConfig;
+}
+
+/** Compiled execution (src/executor.ts): after how many runs an operation is compiled (never when undefined), how many are kept. */
+export interface ExecutionConfig {
+  compileAfterRuns?: number;
+  maxCompiled: number;
 }
 
 export interface HttpConfig {
@@ -133,5 +148,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
     responseCache: { enabled: e.RESPONSE_CACHE === 'true', maxBytes: e.RESPONSE_CACHE_MAX_BYTES },
+    execution: { compileAfterRuns: e.COMPILE_AFTER_RUNS === 'off' ? undefined : e.COMPILE_AFTER_RUNS, maxCompiled: e.MAX_COMPILED_OPERATIONS },
   };
 }

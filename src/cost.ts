@@ -350,7 +350,13 @@ function checkRemembered(schema: GraphQLSchema, document: { definitions: readonl
   if (!byOperation) passed.set(bounds, (byOperation = new WeakMap()));
   let byVariables = byOperation.get(operation);
   if (!byVariables) byOperation.set(operation, (byVariables = new Map()));
-  const key = JSON.stringify(rawVariables);
+  let key: string;
+  try {
+    key = JSON.stringify(rawVariables);
+  } catch {
+    // Nested too deep to print (JSON.parse reads deeper than JSON.stringify writes): checked, and refused, unremembered.
+    return checkOperation(schema, document, operation, rawVariables, bounds);
+  }
   let checked = byVariables.get(key);
   if (!checked) {
     checked = checkOperation(schema, document, operation, rawVariables, bounds);

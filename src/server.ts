@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema, type IExecutableSchemaDefinition } from '@graphql-tools/schema';
 import contentType from 'content-type';
 import cors from 'cors';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import { ResponseCache, exactRequestKey, responseCachePlugin } from './cache.js'
 import type { GraphStore } from './graph/types.js';
 import { resolvers } from './resolvers/index.js';
 import { serveWeb } from './web.js';
+import { compiledExecution } from './executor.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
 
@@ -51,7 +53,7 @@ function tidyErrorsPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-export function createApollo(config: Pick<Config, 'introspection' | 'production'>, logger: Logger): ApolloServer<Context> {
+export function createApollo(config: Pick<Config, 'introspection' | 'production'> & Partial<Pick<Config, 'execution'>>, logger: Logger): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxQueryDepth, exposeLimits: true },
     // Armor lets __typename aliases through by default; 101 of them is a classic probe.
@@ -64,9 +66,10 @@ export function createApollo(config: Pick<Config, 'introspection' | 'production'
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
+  // The schema Apollo would build from typeDefs and resolvers, built here since the executor (src/executor.ts) compiles against it.
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as IExecutableSchemaDefinition<Context>['resolvers'] });
   return new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: compiledExecution(schema, config.execution ?? loadConfig({}).execution),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -173,7 +176,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-type ServerConfig = Pick<Config, 'host' | 'port' | 'introspection' | 'production'> & Partial<Pick<Config, 'queryTimeoutMs' | 'http' | 'responseCache'>>;
+type ServerConfig = Pick<Config, 'host' | 'port' | 'introspection' | 'production'> & Partial<Pick<Config, 'queryTimeoutMs' | 'http' | 'responseCache' | 'execution'>>;
 
 /** Starts Apollo and an HTTP server on host:port; `/graphql` (and `/`) serve GraphQL, `/health`, `/ready` and `/cache` report status, and where introspection is on, the pages of src/web.ts. */
 export async function startServer(store: GraphStore, config: ServerConfig, logger: Logger): Promise<RunningServer> {

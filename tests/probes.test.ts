@@ -1,7 +1,8 @@
 /**
  * The probe set: 60+ requests over real HTTP (results, refusals, errors and limits) whose exact responses (status,
  * content type, body bytes) are kept in a snapshot, so that work on speed cannot change a byte of what clients get.
- * Each probe is answered three times: without the response cache, and twice with it (a miss, then a hit).
+ * Each probe is answered four times: twice without the response cache (interpreted, then compiled), and twice with
+ * it (a miss, then a hit).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,10 @@ const PROBES: Probe[] = [
   // Errors beside data.
   { name: 'unknown entity: null and NOT_FOUND naming the closest', body: { query: '{ entity(id: "liquid coolng") { id } }' } },
   { name: 'unknown path end: NOT_FOUND', body: { query: '{ shortestPath(from: "nowhere-at-all", to: "gpu") { length } }' } },
+  // In production, armor rewrites every error's message (to hide suggestions): the errors must be writable.
+  { name: 'a partial result in production', body: { query: '{ gpu: entity(id: "gpu") { id } nope: entity(id: "no-such-thing") { id } }' }, production: true },
+  { name: 'an error below a list in production', body: { query: '{ entities(first: 2, after: "bogus") { totalCount } }' }, production: true },
+  { name: 'a non-null root field failing in production', body: { query: '{ neighborhood(id: "nowhere-at-all") { nodes { id } } }' }, production: true },
   // Refusals.
   { name: 'syntax error', body: { query: '{ entity(id: "gpu") { id ' } },
   { name: 'unknown field', body: { query: '{ entity(id: "gpu") { idd } }' } },
@@ -127,7 +132,12 @@ const servers: Record<string, RunningServer> = {};
 
 beforeAll(async () => {
   const start = (production: boolean, cache: boolean) =>
-    startServer(embeddedStore(), { host: '127.0.0.1', port: 0, introspection: !production, production, responseCache: { enabled: cache, maxBytes: 64_000_000 } }, silentLogger);
+    startServer(
+      embeddedStore(),
+      // Compiled from the second run on, so that each probe's second answer comes from graphql-jit.
+      { host: '127.0.0.1', port: 0, introspection: !production, production, responseCache: { enabled: cache, maxBytes: 64_000_000 }, execution: { compileAfterRuns: 1, maxCompiled: 256 } },
+      silentLogger,
+    );
   for (const production of [false, true]) {
     for (const cache of [false, true]) servers[`${production ? 'production' : 'development'}, cache ${cache ? 'on' : 'off'}`] = await start(production, cache);
   }
@@ -146,9 +156,12 @@ describe('the probe set', () => {
   for (const probe of PROBES) {
     it(`answers "${probe.name}" with the recorded bytes, with and without the response cache`, async () => {
       const mode = probe.production ? 'production' : 'development';
+      // The first run is interpreted by graphql-js, the second compiled by graphql-jit (src/executor.ts).
       const uncached = await send(servers[`${mode}, cache off`].url, probe);
+      const compiled = await send(servers[`${mode}, cache off`].url, probe);
       const miss = await send(servers[`${mode}, cache on`].url, probe);
       const hit = await send(servers[`${mode}, cache on`].url, probe);
+      expect(compiled).toEqual(uncached);
       expect(miss).toEqual(uncached);
       expect(hit).toEqual(uncached);
       // Hostile or broken input is a 4xx, never a 500.
