@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ENTITY_KINDS } from '../src/graph/vocabulary.js';
 import { KIND_TYPES, RELATION_FIELDS, type RelationField } from '../src/resolvers/fields.js';
-import type { Leg } from '../src/resolvers/links.js';
+import type { Leg } from '../src/resolvers/fields.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const ENTITY_SCHEMA_FILE = `${root}/schema/entities.graphql`;

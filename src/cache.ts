@@ -6,7 +6,15 @@
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
-import type { Context } from './context.js';
+import type { GraphStore } from './graph/types.js';
+
+/** What the plugin reads of a request's context (src/context.ts's Context, which holds a CacheTicket: not imported, so the two modules do not import each other). */
+interface Context {
+  store: Pick<GraphStore, 'dataVersion'>;
+  guard: { readonly cutShort: boolean };
+  variables?: Record<string, unknown>;
+  responseCache?: CacheTicket;
+}
 
 /** One request's dealings with the cache: given by the HTTP handler, filled in by the plugin. */
 export interface CacheTicket {
