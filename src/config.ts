@@ -54,7 +54,7 @@ export interface Config {
   responseCache: { enabled: boolean; maxBytes: number };
 }
 
-export interface HttpConfig {
+interface HttpConfig {
   drainTimeoutMs: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
