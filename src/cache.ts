@@ -8,7 +8,10 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
 import type { GraphStore } from './graph/types.js';
 
-/** What the plugin reads of a request's context (src/context.ts's Context, which holds a CacheTicket: not imported, so the two modules do not import each other). */
+/**
+ * What the plugin reads of a request's context: src/context.ts's Context, which holds a CacheTicket, is not imported,
+ * so the two modules do not import each other.
+ */
 interface Context {
   store: Pick<GraphStore, 'dataVersion'>;
   guard: { readonly cutShort: boolean };
