@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { RELATION_RULES, RELATION_TYPES } from '../src/graph/vocabulary.js';
+import { RELATION_RULES, RELATION_TYPES, relationMeaning } from '../src/graph/vocabulary.js';
 import { TestApi, embeddedStore } from '../tests/helpers.js';
 import { SEARCH_QUALITY } from '../tests/search-quality.js';
 
@@ -178,8 +178,7 @@ export async function renderSearchQuality(api: TestApi): Promise<string> {
 /** The relation types and how to read each, from the one vocabulary the seed checker and the schema use. */
 export function renderVocabulary(): string {
   const rows = RELATION_TYPES.map((type) => {
-    const rule = RELATION_RULES[type];
-    return `| \`${type}\` | ${rule.meaning}${rule.derived ? ' (derived by the loader)' : ''} |`;
+    return `| \`${type}\` | ${relationMeaning(type)}${RELATION_RULES[type].derived ? ' (derived by the loader)' : ''} |`;
   });
   return ['| relation type | read `source TYPE target` as |', '| --- | --- |', ...rows].join('\n');
 }

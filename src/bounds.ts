@@ -3,8 +3,7 @@
  * over every entity: the query cost model (src/cost.ts) prices lists with these, so it never underestimates.
  */
 import { getNamedType, isLeafType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import type { Context } from './context.js';
-import type { Direction, EntityRecord, RelationRecord, RelationType } from './graph/types.js';
+import type { Direction, EntityRecord, GraphStore, RelationRecord, RelationType } from './graph/types.js';
 import { RELATION_TYPES } from './graph/vocabulary.js';
 import { groupSeries, summarizeIndicators } from './graph/indicators.js';
 import { TRAVERSAL_LIMITS, defaultTraversalTypes } from './graph/traversal.js';
@@ -31,7 +30,7 @@ export interface GraphBounds {
 }
 
 /** A list of objects (a leaf list such as `aliases` resolves as one value). */
-export function isObjectList(type: GraphQLOutputType): boolean {
+function isObjectList(type: GraphQLOutputType): boolean {
   const inner = isNonNullType(type) ? type.ofType : type;
   return isListType(inner) && !isLeafType(getNamedType(inner));
 }
@@ -44,7 +43,11 @@ function defaultArgs(field: GraphQLField<unknown, unknown>): Record<string, unkn
   return Object.fromEntries(field.args.filter((a) => a.defaultValue !== undefined).map((a) => [a.name, a.defaultValue]));
 }
 
-export async function measureBounds(schema: GraphQLSchema, ctx: Context): Promise<GraphBounds> {
+/**
+ * `ctx` is what the resolvers run with (a request context from src/context.ts, which calls this); only its store is
+ * read here, so this module does not import the context's and the two do not import each other.
+ */
+export async function measureBounds(schema: GraphQLSchema, ctx: { store: GraphStore }): Promise<GraphBounds> {
   const { store } = ctx;
   const { totalCount } = await store.listEntities({ offset: 0, limit: 0 });
   const { items: entities } = await store.listEntities({ offset: 0, limit: totalCount });

@@ -11,7 +11,18 @@
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
-import type { Context } from './context.js';
+import type { GraphStore } from './graph/types.js';
+
+/**
+ * What the plugin reads of a request's context: src/context.ts's Context, which holds a CacheTicket, is not imported,
+ * so the two modules do not import each other.
+ */
+interface Context {
+  store: Pick<GraphStore, 'dataVersion'>;
+  guard: { readonly cutShort: boolean };
+  variables?: Record<string, unknown>;
+  responseCache?: CacheTicket;
+}
 
 /** A stored answer: its body and the content type it was sent with. */
 export interface StoredAnswer {

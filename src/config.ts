@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Neo4jSettings } from './graph/neo4j/store.js';
 import { TRAVERSAL_LIMITS } from './graph/traversal.js';
 
-const schema = z.object({
+/** Every variable the configuration reads, with its default: what the README's Configuration table lists. */
+export const ENVIRONMENT = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
   GRAPH_STORE: z.enum(['embedded', 'neo4j']).default('embedded'),
@@ -54,7 +55,7 @@ export interface Config {
   store: 'embedded' | 'neo4j';
   neo4j: Neo4jSettings;
   seedDir: string;
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  logLevel: z.infer<typeof ENVIRONMENT>['LOG_LEVEL'];
   production: boolean;
   introspection: boolean;
   queryTimeoutMs: number;
@@ -69,7 +70,7 @@ export interface ExecutionConfig {
   maxCompiled: number;
 }
 
-export interface HttpConfig {
+interface HttpConfig {
   drainTimeoutMs: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
@@ -110,7 +111,7 @@ export const LIMITS = {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = ENVIRONMENT.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}`);

@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where `npm run build:web` writes the pages; the same path from src/ (tsx) and from dist/ (compiled). */
-export const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
+const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /**
  * Only the API's own origin, for everything. The exceptions, each tried without and found needed in Chromium:
@@ -51,7 +51,7 @@ const HASHED = /-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
 const ASSET_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** Wants a page rather than a GraphQL answer: a browser's navigation, which asks for HTML first. */
-export function wantsHtml(req: IncomingMessage): boolean {
+function wantsHtml(req: IncomingMessage): boolean {
   const accept = req.headers.accept ?? '';
   return (req.method === 'GET' || req.method === 'HEAD') && /\btext\/html\b/.test(accept);
 }

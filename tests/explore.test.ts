@@ -11,7 +11,7 @@ import { browserMissing, openBrowser, type OfflineBrowser, type OfflinePage } fr
 import { embeddedStore, silentLogger } from './helpers.js';
 
 const why = browserMissing();
-if (why) console.log(`explore: the explorer's browser tests did NOT run: ${why}`);
+if (why) console.warn(`explore: the explorer's browser tests did NOT run (${why})`);
 
 describe.runIf(!why)('the explorer at /explore', () => {
   let server: RunningServer;

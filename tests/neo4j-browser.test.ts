@@ -34,6 +34,7 @@ const why = !neo4jUri
   ? 'no Neo4j (needs java and mvn on PATH, or NEO4J_URI)'
   : (browserMissing() ??
     (!port ? "Neo4j Browser's HTTP port is unknown (set NEO4J_HTTP_PORT, or NEO4J_LOCAL_DIR of a server scripts/neo4j.sh started)" : undefined));
+if (why) console.warn(`neo4j-browser: the Neo4j Browser tests did NOT run (${why})`);
 
 /** The guide's queries, as tests/cypher.test.ts reads them. */
 const guide = readFileSync(join(root, 'browser', 'queries.cypher'), 'utf8')
@@ -211,8 +212,3 @@ describe.runIf(!why)('Neo4j Browser with the project style and guide', () => {
   }, 60_000);
 });
 
-if (why) {
-  describe('Neo4j Browser with the project style and guide', () => {
-    it.skip(`did NOT run: ${why}`, () => {});
-  });
-}

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { seedNeo4j } from '../src/graph/neo4j/seed.js';
@@ -56,6 +56,23 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
     return { status: response.status, text: await response.text() };
   };
 
+  /**
+   * Each test brings Neo4j to the state it needs, so none relies on an earlier one having stopped or started it (in
+   * file order this stops Neo4j once and starts it once, as before).
+   */
+  let running = false;
+  const neo4jRunning = async () => {
+    if (running) return;
+    await neo4jSh('start');
+    running = true;
+    for (let i = 0; i < 150 && (await get('/ready')).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+  };
+  const neo4jStopped = async () => {
+    if (!running) return;
+    await neo4jSh('stop');
+    running = false;
+  };
+
   const query = async () => {
     const started = performance.now();
     const response = await fetch(api!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
@@ -78,6 +95,7 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
     };
     const out = await neo4jSh('start');
     expect(out).toContain(`NEO4J_URI=neo4j://127.0.0.1:${boltPort}`);
+    running = true;
 
     const config = loadConfig({
       GRAPH_STORE: 'neo4j',
@@ -111,12 +129,13 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
   }, 120_000);
 
   it('answers while Neo4j runs', async () => {
+    await neo4jRunning();
     expect((await get('/ready')).status).toBe(200);
     const { status, body } = await query();
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ entity: { id: 'liquid-cooling', nameZh: '液冷技术' }, entities: { totalCount: expect.any(Number) } });
-  });
+  }, 150_000);
 
   describe('seeding, on this server', () => {
     const seedCli = async (...args: string[]) => {
@@ -137,6 +156,8 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
     };
     const seed = loadCheckedSeed(SEED_DIR);
     const counts = `${seed.entities.length} nodes, ${seed.relations.length} relationships`;
+
+    beforeEach(neo4jRunning, 150_000);
 
     it('npm run seed twice gives the same counts and no duplicate nodes or relationships', async () => {
       expect(await seedCli()).toContain(`: ${counts}`);
@@ -169,7 +190,7 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
   });
 
   it('with Neo4j stopped: queries fail within seconds with SERVICE_UNAVAILABLE, /ready 503, /health 200, no internals', async () => {
-    await neo4jSh('stop');
+    await neo4jStopped();
     const { status, body, text, ms } = await query();
     timings['query → SERVICE_UNAVAILABLE'] = ms;
     console.log(`with Neo4j stopped, the query answered after ${ms} ms: HTTP ${status} ${text}`);
@@ -202,6 +223,7 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
   }, 60_000);
 
   it('with Neo4j started again on the same port and data: the same API process becomes ready and answers', async () => {
+    await neo4jStopped();
     const restarting = performance.now();
     // Poll /ready while Neo4j starts: it stays 503 until Neo4j answers, then turns 200 with no API restart.
     const seen: number[] = [];
@@ -213,6 +235,7 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
       }
     })();
     const out = await neo4jSh('start');
+    running = true;
     expect(out).toContain(`NEO4J_URI=neo4j://127.0.0.1:${boltPort}`);
     const neo4jBack = performance.now();
     let ready = 0;
@@ -235,11 +258,7 @@ describe.runIf(canRun)('a real Neo4j outage and recovery under a running API', (
       expect(body.errors).toBeUndefined();
       expect(body.data).toEqual({ entity: { id: 'liquid-cooling', nameZh: '液冷技术' }, entities: { totalCount: expect.any(Number) } });
     }
-  }, 90_000);
+  }, 240_000);
 });
 
-if (!canRun) {
-  describe('a real Neo4j outage and recovery', () => {
-    it.skip(`did NOT run: ${process.env.NEO4J_TESTS === 'off' ? 'NEO4J_TESTS=off' : `no ${missing.join(' or ')} on PATH`}`, () => {});
-  });
-}
+if (!canRun) console.warn(`neo4j-outage: the outage tests did NOT run (${process.env.NEO4J_TESTS === 'off' ? 'NEO4J_TESTS=off' : `no ${missing.join(' or ')} on PATH`})`);

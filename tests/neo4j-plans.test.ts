@@ -22,7 +22,6 @@ import { silentLogger } from './helpers.js';
 const neo4jUri = process.env.NEO4J_URI;
 const STATEMENTS = REGISTERED as Record<string, Statement>;
 type StatementName = string;
-const SKIP = 'did NOT run: no Neo4j (needs java and mvn on PATH, or NEO4J_URI)';
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Plans
@@ -236,9 +235,6 @@ describe.runIf(!!neo4jUri)('query plans on the seeded Neo4j', () => {
     expect(byIdInCypher.sort()).toEqual(CASES.filter((c) => c.byId).map((c) => c.name).sort());
   });
 
-  for (const c of ALL_CASES.filter((c) => !STATEMENTS[c.name])) {
-    it.skip(`${c.label}: not a registered statement (any more); drop it from the table`, () => {});
-  }
   for (const c of CASES) {
     const test = c.knownGap ? it.fails : it;
     test(`${c.knownGap ? 'KNOWN GAP (fails until fixed): ' : ''}${c.label}: ${c.why}`, () => {
@@ -491,8 +487,8 @@ describe.runIf(!!neo4jUri)('a nested GraphQL query on the Neo4j store, through t
   });
 });
 
-if (!neo4jUri) {
-  describe('query plans and Bolt round trips on Neo4j', () => {
-    it.skip(SKIP, () => {});
+describe('the table of expected plans', () => {
+  it('names only registered statements (drop a row whose statement is gone)', () => {
+    expect(ALL_CASES.filter((c) => !STATEMENTS[c.name]).map((c) => c.label)).toEqual([]);
   });
-}
+});

@@ -5,7 +5,7 @@ import { ENTITY_KINDS, RELATION_TYPES } from '../src/graph/vocabulary.js';
 import type { EntityRecord, RelationRecord } from '../src/graph/types.js';
 import { compareIds } from '../src/graph/traversal.js';
 import { RELATION_FIELDS, type RelationField } from '../src/resolvers/fields.js';
-import type { Leg } from '../src/resolvers/links.js';
+import type { Leg } from '../src/resolvers/fields.js';
 import { fieldType } from '../scripts/schema.js';
 import { TestApi, realSeed, describeEachStore } from './helpers.js';
 

@@ -13,14 +13,17 @@ export const SearchByName = graphql(`
   }
 `);
 
+/** Spread into Neighbours; codegen reads it from this file, nothing imports it. @public */
 export const OrganizationCard = graphql(`
   fragment OrganizationCard on Organization { __typename id nameZh products { name } }
 `);
 
+/** Spread into Neighbours; codegen reads it from this file, nothing imports it. @public */
 export const ApplicationCard = graphql(`
   fragment ApplicationCard on Application { __typename id nameZh technologies { name } }
 `);
 
+/** Spread into Neighbours; codegen reads it from this file, nothing imports it. @public */
 export const MetricCard = graphql(`
   fragment MetricCard on Metric { __typename id value unit year region }
 `);

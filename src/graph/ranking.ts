@@ -36,7 +36,7 @@ export function maxEdits(word: string): number {
   return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
-export interface QueryWord {
+interface QueryWord {
   text: string;
   cjk: boolean;
   edits: number;

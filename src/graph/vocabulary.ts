@@ -76,6 +76,12 @@ export interface RelationRule {
   symmetric?: boolean;
 }
 
+/** How to read `source TYPE target`, as the schema's enum and the README's table say it. */
+export function relationMeaning(type: RelationType): string {
+  const rule = RELATION_RULES[type];
+  return rule.symmetric ? `${rule.meaning} (read both ways)` : rule.meaning;
+}
+
 /** Allowed (from kind, to kind) pairs per relation type: the cartesian product of `from` and `to`. */
 export const RELATION_RULES: Record<RelationType, RelationRule> = {
   USES: {
@@ -156,7 +162,7 @@ export const RELATION_RULES: Record<RelationType, RelationRule> = {
     to: TAXONOMIC,
   },
   INTEGRATES_WITH: {
-    meaning: 'source and target converge or are combined (read both ways)',
+    meaning: 'source and target converge or are combined',
     from: ['Technology', 'Application', 'Concept'],
     to: ['Technology', 'Application', 'Concept'],
     symmetric: true,

@@ -1,22 +1,9 @@
 /** How two entities are connected, for people: chains of steps with their quotes and lines ready to print. */
 import type { ChainResolvers, ChainStepResolvers, ChainsResolvers } from '../__generated__/resolvers-types.js';
-import type { EntityRecord, RelationRecord, Subgraph } from '../graph/types.js';
+import type { EntityRecord, Subgraph } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
 import { relationEnd } from '../context.js';
-
-/** The two ends and the paths allShortestPaths found between them. */
-export interface ChainsRecord {
-  from: EntityRecord;
-  to: EntityRecord;
-  paths: Subgraph[];
-}
-
-/** A relation as a chain walks it, from the chain's entity `from` to the next one, `to`. */
-export interface ChainStepRecord {
-  relation: RelationRecord;
-  from: EntityRecord;
-  to: EntityRecord;
-}
+import type { ChainStepRecord } from '../models.js';
 
 type Name = (e: EntityRecord) => string;
 const zh: Name = (e) => e.nameZh;

@@ -1,23 +1,12 @@
 /** Root fields: arguments (already checked against their ranges by src/cost.ts) are handed to the store port. */
 import type { QueryAllShortestPathsArgs, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { remember, type Context } from '../context.js';
-import type { ChainsRecord } from './Chains.js';
-import type { EntityRecord, GraphStore, RelationRecord, SearchAfter, SearchHit, Subgraph, SubgraphMember } from '../graph/types.js';
+import type { ChainsRecord } from '../models.js';
+import type { EntityRecord, GraphStore, RelationRecord, SearchAfter, SearchHit } from '../graph/types.js';
 import { INDICATOR_NAMES, findIndicator, groupSeries, summarizeIndicators } from '../graph/indicators.js';
 import { compareRelations, defaultTraversalTypes } from '../graph/traversal.js';
 import { BadUserInput, NotFound, clip } from '../errors.js';
 import { parseRelationId, relationId } from './links.js';
-
-export interface EntityPage {
-  items: EntityRecord[];
-  offset: number;
-  totalCount: number;
-}
-export interface EntityEdgeResult {
-  node: EntityRecord;
-  offset: number;
-}
-export type SubgraphResult = Subgraph & { truncated: boolean; members: (SubgraphMember & { entity: EntityRecord })[] };
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString('base64url');

@@ -7,7 +7,6 @@ import type {
   EntityResolvers,
   NodeResolvers,
 } from '../__generated__/resolvers-types.js';
-import type { EntityRecord, RelationRecord } from '../graph/types.js';
 import { sectionId } from '../graph/vocabulary.js';
 import { encodeCursor } from './Query.js';
 import { relationId } from './links.js';
@@ -27,9 +26,6 @@ export const EntityEdge: EntityEdgeResolvers = {
   cursor: (edge) => encodeCursor(edge.offset),
   node: (edge) => edge.node,
 };
-
-/** What a Node is in the stores: an entity record or a relation record. */
-export type NodeRecord = EntityRecord | RelationRecord;
 
 export const Node: NodeResolvers = {
   __resolveType: (node) => ('kind' in node ? node.kind : 'Relation'),

@@ -5,8 +5,10 @@
  * RELATION_FIELDS (relationFields in links.ts), so the documentation and the behaviour cannot drift apart.
  */
 import type { Entity, Resolvers } from '../__generated__/resolvers-types.js';
-import type { EntityKind, EntityRecord } from '../graph/types.js';
-import type { Leg } from './links.js';
+import type { Direction, EntityKind, EntityRecord, RelationType } from '../graph/types.js';
+
+/** One way to reach related entities: a relation type, the direction from the parent, and optionally the other end's kinds. */
+export type Leg = [RelationType, Direction] | [RelationType, Direction, EntityKind[]];
 
 /** A typed relationship field: the entities reached along `legs`, each once. */
 export interface RelationField {

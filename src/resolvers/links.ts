@@ -4,10 +4,7 @@ import type { Direction, EntityKind, EntityRecord, RelationRecord, RelationType 
 import { sectionId } from '../graph/vocabulary.js';
 import { compareIds } from '../graph/traversal.js';
 import type { DatasetResolvers } from '../__generated__/resolvers-types.js';
-import { RELATION_FIELDS, type RelationField } from './fields.js';
-
-/** One way to reach related entities: a relation type, the direction from the parent, and optionally the other end's kinds. */
-export type Leg = [RelationType, Direction] | [RelationType, Direction, EntityKind[]];
+import { RELATION_FIELDS, type Leg, type RelationField } from './fields.js';
 
 function touches(r: RelationRecord, id: string, type: RelationType, direction: Direction): string | undefined {
   if (r.type !== type) return undefined;

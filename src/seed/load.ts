@@ -43,12 +43,12 @@ export interface SeedFile {
   content: string;
 }
 
-export const SOURCE_FILE = 'source.txt';
+const SOURCE_FILE = 'source.txt';
 export const SECTIONS_FILE = 'entities/sections.yaml';
 export const EXCEPTIONS_FILE = 'exceptions.yaml';
 
 /** Reads every seed file below `dir`: source.txt, entities/*.yaml and chapters/*.yaml. */
-export function readSeedDir(dir: string): { source: string; files: SeedFile[] } {
+function readSeedDir(dir: string): { source: string; files: SeedFile[] } {
   const files: SeedFile[] = [];
   for (const sub of ['entities', 'chapters']) {
     for (const name of readdirSync(join(dir, sub)).filter((n) => /\.ya?ml$/.test(n)).sort()) {

@@ -32,7 +32,7 @@ export const eventSchema = z.strictObject({
   concerns: z.array(slug).min(1, 'an event concerns at least one entity'),
 });
 
-export const metricSchema = z.strictObject({
+const metricSchema = z.strictObject({
   ...described,
   value: z.number({ message: 'a metric needs a numeric value' }),
   unit: z.enum(METRIC_UNIT_CODES as [MetricUnit, ...MetricUnit[]], { message: `a metric needs a unit, one of ${METRIC_UNIT_CODES.join(', ')}` }),
@@ -97,7 +97,6 @@ export const sectionsFileSchema = z.strictObject({
   ),
 });
 
-export type EntityInput = z.infer<typeof entitySchema>;
 export type MetricInput = z.infer<typeof metricSchema>;
 export type EventInput = z.infer<typeof eventSchema>;
 export type RelationInput = z.infer<typeof relationSchema>;

@@ -87,10 +87,6 @@ export class SourceText {
     return this.lineage.has(number);
   }
 
-  sectionNumbers(): string[] {
-    return this.spans.map((s) => s.number);
-  }
-
   /** The parent section number, or undefined for top-level sections. */
   parentOf(number: string): string | undefined {
     const lineage = this.lineage.get(number) ?? [];

@@ -18,7 +18,7 @@ export const SUPPORT_RULES = {
   'broad-alias': 'no alias that matches inside unrelated words: a generic word, or a Chinese alias of two characters or fewer that does not abbreviate the Chinese name, needs a reason',
 } as const;
 
-export type SupportRule = keyof typeof SUPPORT_RULES;
+type SupportRule = keyof typeof SUPPORT_RULES;
 
 export interface SupportFinding {
   rule: SupportRule;
@@ -55,7 +55,7 @@ function formsOf(e: EntityRecord): string[] {
   return [...new Set([e.name, e.nameZh, ...e.aliases].map(nameKey))].filter((f) => f.length >= 2).sort((a, b) => b.length - a.length);
 }
 
-export function names(evidence: string, e: EntityRecord): boolean {
+function names(evidence: string, e: EntityRecord): boolean {
   const text = nameKey(evidence);
   return formsOf(e).some((f) => text.includes(f));
 }

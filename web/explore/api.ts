@@ -2,7 +2,7 @@
 import { graphql } from './gql';
 import type { TypedDocumentString } from './gql/graphql';
 
-export class GraphQLErrors extends Error {
+class GraphQLErrors extends Error {
   constructor(readonly errors: { message: string; extensions?: { code?: string } }[]) {
     super(errors.map((e) => e.message).join('; '));
   }

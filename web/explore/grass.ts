@@ -1,7 +1,7 @@
 /** Reads a Neo4j Browser style sheet (.grass): the explorer takes its colours per kind from browser/style.grass. */
 
 /** One rule's declarations, e.g. { color: '#4C8EDA', 'border-color': '#2870C2', diameter: '55px' }. */
-export type GrassDeclarations = Record<string, string>;
+type GrassDeclarations = Record<string, string>;
 
 export interface Grass {
   /** `node` under '*', `node.Kind` under 'Kind'. */

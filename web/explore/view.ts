@@ -1,6 +1,6 @@
 /** What the explorer shows, and its deep link: the view written to and read back from the URL's query string. */
 
-export type Lang = 'zh' | 'en';
+type Lang = 'zh' | 'en';
 
 export interface View {
   /** Entities whose neighbourhoods are drawn, in the order they were expanded (the first is the centre). */

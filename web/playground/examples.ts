@@ -4,7 +4,7 @@ export interface Tab {
   query: string;
 }
 
-export const START_HERE = `# Start here: Ctrl+Enter (or ▶) runs this.
+const START_HERE = `# Start here: Ctrl+Enter (or ▶) runs this.
 # The schema's docs: the book icon, top left.
 # The other tabs: the README's worked operations.
 query StartHere {
@@ -24,7 +24,7 @@ query StartHere {
 const files = import.meta.glob<string>('../../examples/operations/*.graphql', { query: '?raw', import: 'default', eager: true });
 
 /** The worked operations in file-name order (01-…, 02-…), as the README numbers them. */
-export const WORKED: Tab[] = Object.keys(files)
+const WORKED: Tab[] = Object.keys(files)
   .sort()
   .map((path) => ({ query: files[path] }));
 

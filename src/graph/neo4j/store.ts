@@ -257,7 +257,7 @@ function unavailableOr(error: unknown): unknown {
 const SEARCH_ONLY = new Set(['keys', 'aliasText', 'fuzzyKeys']);
 
 /** Node properties back to an EntityRecord; the search-only properties stay in the database. */
-export function toEntity(value: unknown): EntityRecord {
+function toEntity(value: unknown): EntityRecord {
   const props = Object.fromEntries(Object.entries(toPlain(value) as Record<string, unknown>).filter(([key]) => !SEARCH_ONLY.has(key))) as unknown as EntityRecord;
   return { ...props, aliases: props.aliases ?? [], sections: props.sections ?? [] };
 }
