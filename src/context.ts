@@ -6,7 +6,7 @@ import { QueryTimeout, RequestAborted, ServiceUnavailable, StoreUnavailable } fr
 import type { CacheTicket } from './cache.js';
 import type { EntityRecord, GraphStore, RelationRecord } from './graph/types.js';
 
-export interface Loaders {
+interface Loaders {
   /** Entities by id, batched: one store call per tick however many parents ask. */
   entity: DataLoader<string, EntityRecord | null>;
   /** Every relation touching an id, batched the same way. */
@@ -17,7 +17,7 @@ export interface Loaders {
  * Decides when a request's work must stop: its deadline has passed, or its response is already decided (the client
  * left, or a failure nulled the whole result). Checked before every store call, so no store work outlives the answer.
  */
-export class RequestGuard {
+class RequestGuard {
   private stopped: 'timeout' | 'aborted' | undefined;
   private deadline = Infinity;
 

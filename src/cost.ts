@@ -39,7 +39,7 @@ import { ENTITY_KINDS, RELATION_TYPES, type RelationType } from './graph/vocabul
 import type { Direction } from './graph/types.js';
 
 /** The accepted range of each argument, by name: every field uses a name with one meaning. */
-export const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: 'value' | 'length' | 'count' }> = {
+const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: 'value' | 'length' | 'count' }> = {
   first: { min: 1, max: LIMITS.maxPageSize, what: 'value' },
   depth: { min: 1, max: LIMITS.maxNeighborhoodDepth, what: 'value' },
   limit: { min: 1, max: LIMITS.maxNeighborhoodNodes, what: 'value' },
@@ -122,7 +122,7 @@ function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
 const introspectionCache = new WeakMap<GraphQLSchema, Record<string, number>>();
 
 /** Prices one operation; collects argument problems on the way. */
-export class Pricer {
+class Pricer {
   readonly problems: { argument: string; message: string }[] = [];
   /** What `__schema` and `__type` cost: schema data, held to a budget of its own (introspectionBudget). */
   introspectionCost = 0;
@@ -284,7 +284,7 @@ export class Pricer {
 const budgets = new WeakMap<GraphQLSchema, number>();
 
 /** The introspection budget of a schema: LIMITS.introspectionHeadroom times the fullest standard query's cost on it. */
-export function introspectionBudget(schema: GraphQLSchema, bounds: GraphBounds): number {
+function introspectionBudget(schema: GraphQLSchema, bounds: GraphBounds): number {
   let budget = budgets.get(schema);
   if (budget === undefined) {
     const fullest = parse(
@@ -300,7 +300,7 @@ export function introspectionBudget(schema: GraphQLSchema, bounds: GraphBounds):
 }
 
 /** Throws the 400 that an operation deserves before it runs; returns its cost and coerced variables when it may run. */
-export function checkOperation(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): { cost: number; variables: Record<string, unknown> } {
+function checkOperation(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): { cost: number; variables: Record<string, unknown> } {
   if (operation.operation !== 'query') {
     throw new BadRequest(`this API serves queries only; ${operation.operation} operations are not supported`);
   }
