@@ -27,12 +27,23 @@ function bfsLayers(start: string, depth: string): string {
   return `reduce(rings = [[${start}]], i IN range(1, ${depth}) | rings + [${fresh}])`;
 }
 
+/** Properties the seeder adds for lookups and search (see nodeRow): they stay in the database, never sent back. */
+export const SEARCH_ONLY = ['keys', 'aliasText', 'fuzzyKeys'] as const;
+
+/**
+ * A node as a map of its record's properties. Not `{.*}`: the search-only properties (fuzzyKeys alone holds hundreds
+ * of strings per node) made the driver's string decoding most of a 2-hop neighbourhood's CPU.
+ */
+function entity(variable: string): string {
+  return `${variable} {.*, ${SEARCH_ONLY.map((key) => `${key}: null`).join(', ')}}`;
+}
+
 const reads = {
   getEntities: {
     cypher: `
       UNWIND $ids AS id
       MATCH (n:Entity {id: id})
-      RETURN n {.*} AS entity`,
+      RETURN ${entity('n')} AS entity`,
     params: { ids: ['gpu'] },
   },
   listEntities: {
@@ -47,7 +58,7 @@ const reads = {
       }
       WITH n ORDER BY n.id
       WITH collect(n) AS matching
-      RETURN size(matching) AS totalCount, [x IN matching[$offset..($offset + $limit)] | x {.*}] AS items`,
+      RETURN size(matching) AS totalCount, [x IN matching[$offset..($offset + $limit)] | ${entity('x')}] AS items`,
     params: { kind: 'Technology', offset: 0, limit: 20 },
   },
   relationsOf: {
@@ -74,7 +85,7 @@ const reads = {
       WHERE (size($kinds) = 0 OR n.kind IN $kinds)
         AND (any(k IN n.keys WHERE k STARTS WITH $key)
           OR (size($words) > 0 AND all(w IN $words WHERE any(k IN n.keys WHERE k CONTAINS w.text) OR any(d IN n.fuzzyKeys WHERE d IN w.deletions))))
-      RETURN n {.*} AS entity`,
+      RETURN ${entity('n')} AS entity`,
     params: { key: 'liquidcooling', words: [{ text: 'liqid', deletions: ['liqid', 'iqid'] }], kinds: [] },
   },
   // The shortest-path DAG, not its paths (they multiply through hubs): a BFS from each end, one hop short of the
@@ -97,7 +108,7 @@ const reads = {
         RETURN collect(${RELATION}) AS edges
       }
       RETURN
-        [i IN range(0, shortest) | [x IN steps[i] | {node: x {.*}, toEnd: shortest - i, degree: COUNT { (x)-[rel]-() WHERE type(rel) IN $types }}]] AS steps,
+        [i IN range(0, shortest) | [x IN steps[i] | {node: ${entity('x')}, toEnd: shortest - i, degree: COUNT { (x)-[rel]-() WHERE type(rel) IN $types }}]] AS steps,
         edges`,
     params: { from: 'gpu', to: 'cpu', types: ['USES'], maxDepth: 6 },
   },
@@ -108,7 +119,7 @@ const reads = {
         AND ($indicator IS NULL OR m.indicator = $indicator)
         AND ($subjectKey IS NULL OR EXISTS { MATCH (m)-[:MEASURES]->(s:Entity) WHERE $subjectKey IN s.keys })
         AND ($regionKey IS NULL OR EXISTS { MATCH (g:Region) WHERE $regionKey IN g.keys AND g.name = m.region })
-      RETURN m {.*} AS entity
+      RETURN ${entity('m')} AS entity
       ORDER BY m.year, m.id`,
     params: { year: 2022, subjectKey: '智能算力', regionKey: 'china', indicator: 'ai-penetration' },
   },
@@ -249,7 +260,7 @@ function neighborhood(direction: Direction): Statement {
       OPTIONAL MATCH (a)-[rel]->(b:Entity)
       WHERE b IN nodes AND type(rel) IN $types
       WITH members, collect(${RELATION}) AS edges
-      RETURN [x IN members | properties(x.node)] AS nodes, [x IN members | {distance: x.distance, degree: x.degree}] AS members, edges`,
+      RETURN [n IN [x IN members | x.node] | ${entity('n')}] AS nodes, [x IN members | {distance: x.distance, degree: x.degree}] AS members, edges`,
     params: { id: 'gpu', types: ['USES'], depth: 1, limit: 200, kinds: ['Technology'], maxDegree: 20 },
   };
 }

@@ -18,7 +18,7 @@ import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
 import { bestShortestPaths, dagFromRelations, toPaths } from '../paths.js';
-import { STATEMENTS, type StatementName } from './statements.js';
+import { SEARCH_ONLY, STATEMENTS, type StatementName } from './statements.js';
 import { toPlain } from './values.js';
 import { searchParams } from './search.js';
 import { rankHits } from '../ranking.js';
@@ -253,12 +253,11 @@ function unavailableOr(error: unknown): unknown {
   return error;
 }
 
-/** Properties the seeder adds for lookups and search (see nodeRow): they stay in the database. */
-const SEARCH_ONLY = new Set(['keys', 'aliasText', 'fuzzyKeys']);
+const SEARCH_ONLY_KEYS = new Set<string>(SEARCH_ONLY);
 
 /** Node properties back to an EntityRecord; the search-only properties stay in the database. */
 function toEntity(value: unknown): EntityRecord {
-  const props = Object.fromEntries(Object.entries(toPlain(value) as Record<string, unknown>).filter(([key]) => !SEARCH_ONLY.has(key))) as unknown as EntityRecord;
+  const props = Object.fromEntries(Object.entries(toPlain(value) as Record<string, unknown>).filter(([key]) => !SEARCH_ONLY_KEYS.has(key))) as unknown as EntityRecord;
   return { ...props, aliases: props.aliases ?? [], sections: props.sections ?? [] };
 }
 
