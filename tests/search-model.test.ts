@@ -3,7 +3,9 @@
  * statement `searchCandidates` states in Cypher (over the `keys` and `fuzzyKeys` the seeder stores), which must find
  * every entity the scoring gives a score above 0. tests/differential.test.ts then compares the stores end to end.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
 import { candidateParams, deletions, editDistance, maxEdits, parseQuery, rankHits, scoreEntity, TIERS } from '../src/graph/ranking.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
 import { realSeed } from './helpers.js';
@@ -52,6 +54,23 @@ describe('the search model', () => {
       if (retrieved.length !== all.length) missed.push(`${text}: ${all.filter((h) => !retrieved.some((r) => r.entity.id === h.entity.id)).map((h) => h.entity.id)}`);
     }
     expect(missed).toEqual([]);
+  }, 120_000);
+
+  it(`finds, through the embedded store's character-pair index, exactly the hits a scan of every entity finds (${texts.length} texts and 300 generated)`, () => {
+    const index = new NameSearch(seed.entities.map(entryOf));
+    // Generated texts: pieces of names cut anywhere, so that single characters and odd pairs are asked too.
+    const names = seed.entities.flatMap((e) => [e.name, e.nameZh, ...e.aliases]);
+    const generated = fc.sample(
+      fc.tuple(fc.nat(names.length - 1), fc.nat(40), fc.integer({ min: 1, max: 12 })).map(([n, start, length]) => names[n].slice(start % names[n].length, (start % names[n].length) + length)),
+      { numRuns: 300, seed: 11 },
+    );
+    const differ: string[] = [];
+    for (const text of [...texts, ...generated]) {
+      const scanned = rankHits(text, seed.entities, { limit: 1000 }).map((h) => `${h.entity.id} ${h.score}`);
+      const indexed = index.search(text, undefined, 1000).map((h) => `${h.entity.id} ${h.score}`);
+      if (JSON.stringify(indexed) !== JSON.stringify(scanned)) differ.push(text);
+    }
+    expect(differ).toEqual([]);
   }, 120_000);
 
   it('puts an exact name above a prefix, a prefix above containment and containment above a typo', () => {

@@ -1,6 +1,7 @@
 /**
- * Name and alias search for the embedded store: a scan of every entity's name keys for the candidates of the shared
- * scoring (src/graph/ranking.ts), with a vocabulary of Latin words for the typos. Building it is one pass over names.
+ * Name and alias search for the embedded store: the candidates of the shared scoring (src/graph/ranking.ts), found
+ * through an index of the characters and character pairs of every entity's name keys, with a vocabulary of Latin
+ * words for the typos. Building it is one pass over names.
  */
 import type { EntityKind, EntityRecord, SearchAfter, SearchHit } from '../types.js';
 import { editDistance, forms, parseQuery, rankHits, searchWords } from '../ranking.js';
@@ -17,13 +18,32 @@ export function entryOf(entity: EntityRecord): Entry {
   return { entity, keys: [...new Set(forms(entity).map(nameKey))] };
 }
 
+/** The pieces of text the index files keys under: single characters and pairs of neighbouring ones. */
+function piecesOf(text: string): string[] {
+  const pieces = [...text];
+  for (let i = 0; i + 1 < text.length; i++) pieces.push(text.slice(i, i + 2));
+  return pieces;
+}
+
 export class NameSearch {
   private readonly entries: Entry[];
   /** Latin word → the entries whose names hold it (each once): where typos are looked up. Arrays, not sets: lighter. */
   private readonly vocabulary = new Map<string, Entry[]>();
+  /**
+   * Character and character-pair → the entries with a name key holding it (each once). A key holding a text holds all
+   * of the text's pairs, so the shortest of their lists holds every entry that can match: only those are scanned.
+   */
+  private readonly pieces = new Map<string, Entry[]>();
 
   constructor(entries: Entry[]) {
     this.entries = entries;
+    for (const entry of entries) {
+      for (const piece of new Set(entry.keys.flatMap(piecesOf))) {
+        const holders = this.pieces.get(piece);
+        if (!holders) this.pieces.set(piece, [entry]);
+        else holders.push(entry);
+      }
+    }
     for (const entry of this.entries) {
       for (const form of forms(entry.entity)) {
         for (const word of searchWords(form)) {
@@ -46,11 +66,23 @@ export class NameSearch {
       for (const [word, holders] of this.vocabulary) if (editDistance(w.text, word, w.edits) <= w.edits) for (const h of holders) reached.add(h);
       return reached;
     });
-    const candidates = this.entries.filter(
-      (entry) =>
-        entry.keys.some((k) => k.startsWith(query.key)) ||
-        (query.words.length > 0 && query.words.every((w, i) => near[i].has(entry) || entry.keys.some((k) => k.includes(w.text)))),
-    );
-    return rankHits(text, candidates.map((c) => c.entity), { kinds, after, limit });
+    // Every entry with a key that begins with the text, or, for every word, holds it or is near it.
+    const candidates = new Set(this.holding(query.key).filter((entry) => entry.keys.some((k) => k.startsWith(query.key))));
+    if (query.words.length > 0) {
+      const perWord = query.words.map((w, i) => new Set([...near[i], ...this.holding(w.text)]));
+      const [fewest, ...rest] = [...perWord].sort((a, b) => a.size - b.size);
+      for (const entry of fewest) if (rest.every((set) => set.has(entry))) candidates.add(entry);
+    }
+    return rankHits(text, [...candidates].map((c) => c.entity), { kinds, after, limit });
+  }
+
+  /** The entries with a name key that holds `text`, found through the shortest list of one of its pieces. */
+  private holding(text: string): Entry[] {
+    let shortest: Entry[] | undefined;
+    for (const piece of text.length > 1 ? piecesOf(text).filter((p) => p.length === 2) : [text]) {
+      const holders = this.pieces.get(piece) ?? [];
+      if (!shortest || holders.length < shortest.length) shortest = holders;
+    }
+    return (shortest ?? this.entries).filter((entry) => entry.keys.some((k) => k.includes(text)));
   }
 }
