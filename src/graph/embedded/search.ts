@@ -1,6 +1,6 @@
 /**
  * Name and alias search for the embedded store: the candidates of the shared scoring (src/graph/ranking.ts), found
- * through an index of the characters and character pairs of every entity's name keys, with a vocabulary of Latin
+ * through an index of the pairs of neighbouring characters in every entity's name keys, with a vocabulary of Latin
  * words for the typos. Building it is one pass over names.
  */
 import type { EntityKind, EntityRecord, SearchAfter, SearchHit } from '../types.js';
@@ -18,30 +18,28 @@ export function entryOf(entity: EntityRecord): Entry {
   return { entity, keys: [...new Set(forms(entity).map(nameKey))] };
 }
 
-/** The pieces of text the index files keys under: single characters and pairs of neighbouring ones. */
-function piecesOf(text: string): string[] {
-  const pieces = [...text];
-  for (let i = 0; i + 1 < text.length; i++) pieces.push(text.slice(i, i + 2));
-  return pieces;
-}
 
 export class NameSearch {
   private readonly entries: Entry[];
   /** Latin word → the entries whose names hold it (each once): where typos are looked up. Arrays, not sets: lighter. */
   private readonly vocabulary = new Map<string, Entry[]>();
   /**
-   * Character and character-pair → the entries with a name key holding it (each once). A key holding a text holds all
-   * of the text's pairs, so the shortest of their lists holds every entry that can match: only those are scanned.
+   * Pair of neighbouring characters → the entries with a name key holding it (each once). A key holding a text holds
+   * all of the text's pairs, so the shortest of their lists holds every entry that can match: only those are scanned.
    */
-  private readonly pieces = new Map<string, Entry[]>();
+  private readonly pairs = new Map<string, Entry[]>();
 
   constructor(entries: Entry[]) {
     this.entries = entries;
     for (const entry of entries) {
-      for (const piece of new Set(entry.keys.flatMap(piecesOf))) {
-        const holders = this.pieces.get(piece);
-        if (!holders) this.pieces.set(piece, [entry]);
-        else holders.push(entry);
+      for (const key of entry.keys) {
+        for (let i = 0; i + 1 < key.length; i++) {
+          const pair = key.slice(i, i + 2);
+          const holders = this.pairs.get(pair);
+          if (!holders) this.pairs.set(pair, [entry]);
+          // Entries are filed in order, so a repeat of this entry can only be the last one.
+          else if (holders[holders.length - 1] !== entry) holders.push(entry);
+        }
       }
     }
     for (const entry of this.entries) {
@@ -76,13 +74,13 @@ export class NameSearch {
     return rankHits(text, [...candidates].map((c) => c.entity), { kinds, after, limit });
   }
 
-  /** The entries with a name key that holds `text`, found through the shortest list of one of its pieces. */
+  /** The entries with a name key that holds `text`, found through the shortest list of one of its pairs (a single character: all). */
   private holding(text: string): Entry[] {
-    let shortest: Entry[] | undefined;
-    for (const piece of text.length > 1 ? piecesOf(text).filter((p) => p.length === 2) : [text]) {
-      const holders = this.pieces.get(piece) ?? [];
-      if (!shortest || holders.length < shortest.length) shortest = holders;
+    let shortest = this.entries;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const holders = this.pairs.get(text.slice(i, i + 2)) ?? [];
+      if (holders.length < shortest.length) shortest = holders;
     }
-    return (shortest ?? this.entries).filter((entry) => entry.keys.some((k) => k.includes(text)));
+    return shortest.filter((entry) => entry.keys.some((k) => k.includes(text)));
   }
 }

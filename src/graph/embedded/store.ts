@@ -32,11 +32,12 @@ export class EmbeddedStore implements GraphStore {
   private readonly sorted: EntityRecord[];
   private readonly adjacency = new Map<string, RelationRecord[]>();
   /** Each entity's relations of the default traversal types (all but MENTIONED_IN): what most walks follow, filtered once. */
-  private readonly defaultAdjacency = new Map<string, RelationRecord[]>();
+  private readonly defaultAdjacency = new Map<string, Followed>();
   /** Each entity's place in id order, and each relation's in relation order: sorting a walk's finds is a numeric sort. */
   private readonly entityRank = new Map<string, number>();
   private readonly relationsInOrder: RelationRecord[];
-  private readonly relationRank = new Map<RelationRecord, number>();
+  /** The ranks of every default adjacency list, one after another in one array (4 bytes a relation end). */
+  private readonly defaultRanks: Int32Array;
   private readonly byKey = new Map<string, string>();
   private readonly byKind = new Map<EntityKind, EntityRecord[]>();
   private readonly counts: Stats;
@@ -57,11 +58,18 @@ export class EmbeddedStore implements GraphStore {
     }
     // Each list in relation order: what relationsOf returns and edgeBetween relies on.
     for (const list of this.adjacency.values()) list.sort(compareRelations);
-    const followed = new Set(defaultTraversalTypes());
-    for (const [id, list] of this.adjacency) this.defaultAdjacency.set(id, list.filter((r) => followed.has(r.type)));
     this.sorted.forEach((e, i) => this.entityRank.set(e.id, i));
     this.relationsInOrder = [...graph.relations].sort(compareRelations);
-    this.relationsInOrder.forEach((r, i) => this.relationRank.set(r, i));
+    const rank = new Map<RelationRecord, number>();
+    this.relationsInOrder.forEach((r, i) => rank.set(r, i));
+    const followed = new Set(defaultTraversalTypes());
+    const ranks: number[] = [];
+    for (const [id, list] of this.adjacency) {
+      const relations = list.filter((r) => followed.has(r.type));
+      this.defaultAdjacency.set(id, { relations, rankAt: ranks.length });
+      for (const r of relations) ranks.push(rank.get(r)!);
+    }
+    this.defaultRanks = Int32Array.from(ranks);
     this.counts = {
       entities: this.sorted.length,
       relations: graph.relations.length,
@@ -108,7 +116,7 @@ export class EmbeddedStore implements GraphStore {
     for (let d = 0; d < depth && frontier.length > 0 && distance.size < limit; d++) {
       const next = new Set<string>();
       for (const node of frontier) {
-        const relations = relationsOf(node);
+        const { relations } = relationsOf(node);
         if (!expandedInWalk(d, relations.length, depth, maxDegree)) continue;
         for (const r of relations) {
           // The same test as neighbours(): a relation leads out from its source, in from its target.
@@ -125,12 +133,13 @@ export class EmbeddedStore implements GraphStore {
     // From the found nodes' own relations, each taken at its source: the walk's cost, not the graph's.
     const edges: number[] = [];
     for (const node of distance.keys()) {
-      for (const r of relationsOf(node)) {
-        if (r.source === node && distance.has(r.target)) edges.push(this.relationRank.get(r)!);
-      }
+      const { relations, rankAt } = relationsOf(node);
+      relations.forEach((r, i) => {
+        if (r.source === node && distance.has(r.target)) edges.push(rankAt === undefined ? this.rankOf(r) : this.defaultRanks[rankAt + i]);
+      });
     }
     const members = [...distance].map(([node, hops]) => {
-      const degree = relationsOf(node).length;
+      const degree = relationsOf(node).relations.length;
       return { distance: hops, degree, expanded: expandedInWalk(hops, degree, depth, maxDegree) };
     });
     return { nodes: [...distance.keys()].map((n) => this.byId.get(n)!), edges: this.inRelationOrder(edges), members };
@@ -195,16 +204,33 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  /** A node's relations of `types` (the default traversal types when absent), each list filtered once per call. */
-  private followedRelations(types: RelationType[] | undefined): (id: string) => RelationRecord[] {
-    if (!types) return (id) => this.defaultAdjacency.get(id) ?? [];
+  /** A node's relations of `types` (the default traversal types when absent) with their ranks, each filtered once per call. */
+  private followedRelations(types: RelationType[] | undefined): (id: string) => Followed {
+    if (!types) return (id) => this.defaultAdjacency.get(id) ?? NONE;
     const allowed = new Set(types);
-    const filtered = new Map<string, RelationRecord[]>();
+    const lists = new Map<string, Followed>();
     return (id) => {
-      let list = filtered.get(id);
-      if (!list) filtered.set(id, (list = (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type))));
+      let list = lists.get(id);
+      if (!list) lists.set(id, (list = this.filtered(id, allowed)));
       return list;
     };
+  }
+
+  /** A node's relations of the allowed types, in relation order (their ranks are looked up when needed). */
+  private filtered(id: string, allowed: Set<RelationType>): Followed {
+    return { relations: (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type)) };
+  }
+
+  /** A relation's place in relation order, by binary search: for walks of other than the default types. */
+  private rankOf(r: RelationRecord): number {
+    let low = 0;
+    let high = this.relationsInOrder.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareRelations(this.relationsInOrder[middle], r) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Ids in code-unit order (compareIds), by a numeric sort of their ranks. */
@@ -282,6 +308,14 @@ export class EmbeddedStore implements GraphStore {
     return this.byKey.get(nameKey(text));
   }
 }
+
+/** Relations of one node that a walk follows; for the default types, where their ranks start in defaultRanks. */
+interface Followed {
+  relations: RelationRecord[];
+  rankAt?: number;
+}
+
+const NONE: Followed = { relations: [] };
 
 /** The list a map holds under `key`, created empty on first use. */
 function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
