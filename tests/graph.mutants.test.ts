@@ -1,0 +1,90 @@
+/**
+ * Values the store port must answer, on both stores, written to kill mutants Stryker found alive (README: "Mutation
+ * testing") and the reviewer's planted bugs of issue 12: the search tie-break, the neighbourhood limit, the relation
+ * order, and search text with Lucene's special characters reaching the Neo4j store.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { GraphStore, RelationRecord } from '../src/graph/types.js';
+import { compareRelations } from '../src/graph/traversal.js';
+import { describeEachStore, realSeed } from './helpers.js';
+
+const ids = (hits: { entity: { id: string } }[]) => hits.map((h) => h.entity.id);
+const relationKeys = (relations: RelationRecord[]) => relations.map((r) => `${r.type}:${r.source}:${r.target}`);
+
+describeEachStore('the store port answers exact values', ({ open }) => {
+  let store: GraphStore;
+  beforeAll(() => {
+    store = open();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('breaks ties in search scores by ascending id', async () => {
+    const hits = await store.search({ text: '算力', limit: 7 });
+    expect(hits.map((h) => `${h.entity.id} ${h.score}`)).toEqual([
+      'computing-power 1',
+      'computing-card 0.9267',
+      'computing-power-demand 0.895',
+      'computing-power-ecosystem 0.895',
+      'computing-power-service 0.895',
+      'computing-unit 0.895',
+      'section-3-3-1 0.895',
+    ]);
+    expect(ids(await store.search({ text: '模型', limit: 3 }))).toEqual(['model-optimization', 'model-pruning', 'model-training']);
+  });
+
+  it('continues a tied run of hits after the given score and id, not before', async () => {
+    const after = { score: 0.895, id: 'computing-power-ecosystem' };
+    expect(ids(await store.search({ text: '算力', limit: 3, after }))).toEqual(['computing-power-service', 'computing-unit', 'section-3-3-1']);
+  });
+
+  it('returns exactly `limit` nodes of a neighbourhood larger than the limit, the centre included', async () => {
+    for (const limit of [1, 2, 10, 37]) {
+      const hood = await store.neighborhood({ id: 'intelligent-computing-power', depth: 2, limit });
+      expect(hood!.nodes, `limit ${limit}`).toHaveLength(limit);
+      expect(hood!.nodes.map((n) => n.id)).toContain('intelligent-computing-power');
+    }
+  });
+
+  it('returns the whole neighbourhood when it is smaller than the limit', async () => {
+    const hood = await store.neighborhood({ id: 'liquid-cooling', depth: 1, limit: 500 });
+    const seed = realSeed();
+    const allowed = new Set(['liquid-cooling']);
+    for (const r of seed.relations) {
+      if (r.type === 'MENTIONED_IN') continue;
+      if (r.source === 'liquid-cooling') allowed.add(r.target);
+      if (r.target === 'liquid-cooling') allowed.add(r.source);
+    }
+    expect(new Set(hood!.nodes.map((n) => n.id))).toEqual(allowed);
+  });
+
+  it("orders an entity's relations by type, then source, then target", async () => {
+    const [relations] = await store.relationsOf(['liquid-cooling']);
+    const keys = relationKeys(relations);
+    expect(keys).toEqual(relationKeys([...relations].sort(compareRelations)));
+    // The seed lists them in another order: the store sorts, it does not keep the file's order.
+    const fileOrder = realSeed().relations.filter((r) => r.source === 'liquid-cooling' || r.target === 'liquid-cooling');
+    expect(keys).not.toEqual(relationKeys(fileOrder));
+    expect(new Set(keys)).toEqual(new Set(relationKeys(fileOrder)));
+    expect(keys.slice(0, 2)).toEqual(['ADDRESSES:liquid-cooling:energy-consumption', 'IS_A:cold-plate-liquid-cooling:liquid-cooling']);
+  });
+
+  it("orders a neighbourhood's edges by type, then source, then target", async () => {
+    const hood = await store.neighborhood({ id: 'intelligent-computing-power', depth: 1, limit: 60 });
+    const keys = relationKeys(hood!.edges);
+    expect(keys.length).toBeGreaterThan(50);
+    expect(keys).toEqual(relationKeys([...hood!.edges].sort(compareRelations)));
+  });
+
+  it("treats Lucene's special characters in search text as plain text", async () => {
+    for (const text of ['GPU)', '(GPU', 'GPU~', 'GPU*', '"GPU"', '+GPU', 'GPU && ', 'GPU\\', 'GPU/']) {
+      const hits = await store.search({ text, limit: 3 });
+      expect(hits[0]?.entity.id, text).toBe('gpu');
+    }
+    for (const text of ['*', '?', '~', '\\', '"', '()', '[]', '&&', '||', ':']) {
+      expect(await store.search({ text, limit: 3 }), text).toEqual([]);
+    }
+    expect(ids(await store.search({ text: 'cpu+gpu', limit: 1 }))).toEqual(['general-purpose-cpu-gpu-architecture']);
+  });
+});
