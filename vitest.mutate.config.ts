@@ -12,13 +12,29 @@
  * - tests/search-model.test.ts: one test of 1,763 searches (13 s), past 120 s once Stryker counts every statement
  *   run in the ranking's inner loops; the ranking's values are asserted by search-quality, store-contract and the
  *   *.mutants tests instead.
+ * - timing (deadline, slow-clients): they assert elapsed milliseconds (a store call within 50 ms of the deadline),
+ *   which instrumented code on a loaded machine misses; a flaky test would count as a kill.
  * - tests/cypher.test.ts: it lints statements.ts (whose mutants are all static, see stryker.config.mjs) and greps the
  *   source text of src/ for Cypher, which Stryker's instrumented copies fail (a comment followed by its code).
  * The global setup is the suite's own: Neo4j at NEO4J_URI (seeded), and dist/web built when stale (web.test needs it).
  * Stryker adds its own setup file and runs one worker (maxWorkers 1), so this config sets nothing about pools.
  */
 import { defineConfig, mergeConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import base from './vitest.config.js';
+
+/**
+ * The suites written for mutation testing (tests/*.mutants.test.ts) run after all the others. Stryker stops a mutant
+ * at its first failing test, so a mutant whose killer is a *.mutants test passed every older test: that is how the
+ * README's score "before the new tests" is counted from the same run (scripts/mutate.ts --scores).
+ */
+class MutantsLast extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (f: TestSpecification) => (f.moduleId.endsWith('.mutants.test.ts') ? 1 : 0);
+    return sorted.map((f, i) => ({ f, i })).sort((a, b) => last(a.f) - last(b.f) || a.i - b.i).map(({ f }) => f);
+  }
+}
 
 export const EXCLUDED = [
   'tests/playground.test.ts',
@@ -32,9 +48,18 @@ export const EXCLUDED = [
   'tests/differential.test.ts',
   'tests/cypher.test.ts',
   'tests/search-model.test.ts',
+  'tests/deadline.test.ts',
+  'tests/slow-clients.test.ts',
 ];
 
 export default mergeConfig(
   base,
-  defineConfig({ test: { exclude: EXCLUDED } }),
+  defineConfig({
+    test: {
+      exclude: EXCLUDED,
+      sequence: { sequencer: MutantsLast },
+      // Tests that would write the shared Neo4j with a mutant active skip themselves (tests/store-contract.test.ts).
+      env: { KG_MUTATION_RUN: '1' },
+    },
+  }),
 );

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { default: strykerConfig } = (await import(new URL('../stryker.config.mjs', import.meta.url).href)) as { default: { mutate: string[] } };
 const neo4jSh = join(root, 'scripts/neo4j.sh');
 const INCREMENTAL = join(root, 'reports/stryker-incremental.json');
 const PARTIAL = join(root, 'reports/stryker-incremental.partial.json');
@@ -25,30 +26,52 @@ const PARTIAL = join(root, 'reports/stryker-incremental.partial.json');
 export const FOLDERS = ['src/graph/embedded/', 'src/graph/neo4j/', 'src/graph/', 'src/seed/', 'src/resolvers/', 'src/'];
 
 interface Report {
-  files: Record<string, { mutants: { status: string }[] }>;
-  testFiles?: unknown;
+  files: Record<string, { mutants: { status: string; killedBy?: string[] }[] }>;
+  testFiles?: Record<string, { tests: { id: string }[] }>;
   [key: string]: unknown;
+}
+
+interface Score {
+  folder: string;
+  detected: number;
+  undetected: number;
+  score: number;
+  /** Detected by the suites older than tests/*.mutants.test.ts (which run last: vitest.mutate.config.ts). */
+  detectedBefore: number;
+  scoreBefore: number;
 }
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
-/** Killed and timed-out mutants over those plus survivors and uncovered ones (Stryker's mutation score). */
-export function scores(report: Report): { folder: string; detected: number; undetected: number; score: number }[] {
+/** Whether the config's mutate list leaves a file out (a run limited with --mutate may have mutated it). */
+function excluded(file: string): boolean {
+  return strykerConfig.mutate.some((g) => g.startsWith('!') && (g.endsWith('/**') ? file.startsWith(g.slice(1, -2)) : file === g.slice(1)));
+}
+
+/** Killed and timed-out mutants over those plus survivors and uncovered ones (Stryker's mutation score), per folder. */
+export function scores(report: Report): Score[] {
+  const newTests = new Set<string>();
+  for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) if (file.endsWith('.mutants.test.ts')) for (const t of tests) newTests.add(t.id);
   const count = (match: (file: string) => boolean) => {
     let detected = 0;
     let undetected = 0;
+    let detectedBefore = 0;
     for (const [file, { mutants }] of Object.entries(report.files)) {
-      if (!match(file.replace(/\\/g, '/'))) continue;
+      const path = file.replace(/\\/g, '/');
+      if (excluded(path) || !match(path)) continue;
       for (const m of mutants) {
-        if (DETECTED.has(m.status)) detected++;
-        else if (UNDETECTED.has(m.status)) undetected++;
+        if (DETECTED.has(m.status)) {
+          detected++;
+          if (!(m.killedBy ?? []).some((id) => newTests.has(id))) detectedBefore++;
+        } else if (UNDETECTED.has(m.status)) undetected++;
       }
     }
-    return { detected, undetected, score: detected + undetected ? (100 * detected) / (detected + undetected) : NaN };
+    const all = detected + undetected;
+    return { detected, undetected, score: (100 * detected) / all, detectedBefore, scoreBefore: (100 * detectedBefore) / all };
   };
-  const inFolder = (file: string, folder: string) => file.startsWith(folder) || file.includes(`/${folder}`);
-  const rows = [{ folder: 'all of src/', ...count(() => true) }];
+  const inFolder = (file: string, folder: string) => file.startsWith(folder);
+  const rows: Score[] = [{ folder: 'all of src/', ...count(() => true) }];
   rows.push({ folder: 'src/graph/ (with embedded/ and neo4j/)', ...count((f) => inFolder(f, 'src/graph/')) });
   for (const folder of FOLDERS) {
     rows.push({ folder: folder === 'src/' ? 'src/*.ts (the rest)' : folder, ...count((f) => FOLDERS.find((x) => inFolder(f, x)) === folder) });
@@ -59,8 +82,10 @@ export function scores(report: Report): { folder: string; detected: number; unde
 function printScores() {
   if (!existsSync(INCREMENTAL)) return console.log(`no ${INCREMENTAL} yet`);
   const rows = scores(JSON.parse(readFileSync(INCREMENTAL, 'utf8')) as Report);
-  console.log('\nmutation score (killed + timeout) / (killed + timeout + survived + no coverage):');
-  for (const r of rows) console.log(`  ${r.folder.padEnd(40)} ${r.score.toFixed(1).padStart(5)}%  (${r.detected} detected, ${r.undetected} not)`);
+  console.log('\nmutation score = (killed + timeout) / (killed + timeout + survived + no coverage); "before": without tests/*.mutants.test.ts');
+  for (const r of rows) {
+    console.log(`  ${r.folder.padEnd(40)} ${r.score.toFixed(1).padStart(5)}%  (${r.detected} of ${r.detected + r.undetected})   before ${r.scoreBefore.toFixed(1).padStart(5)}%`);
+  }
 }
 
 function has(command: string): boolean {
@@ -126,7 +151,9 @@ async function main() {
     else args.push(a);
   }
   const partial = globs.length > 0;
-  if (partial) args.push('--mutate', globs.join(','));
+  // A --mutate list replaces the config's: its exclusions (generated code, entry points) are added back.
+  const exclusions = strykerConfig.mutate.filter((g) => g.startsWith('!'));
+  if (partial) args.push('--mutate', [...globs, ...exclusions].join(','));
   if (partial && existsSync(INCREMENTAL)) copyFileSync(INCREMENTAL, PARTIAL);
   const env = { ...process.env, ...neo4jEnv() };
   const strykerArgs = ['run', ...args, ...(partial ? ['--incrementalFile', PARTIAL] : [])];
