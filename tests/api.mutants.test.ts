@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { makeFormatError, clip, StoreUnavailable } from '../src/errors.js';
+import { makeFormatError, clip, QueryTimeout, StoreUnavailable } from '../src/errors.js';
 import type { GraphStore } from '../src/graph/types.js';
 import { TestApi, describeEachStore, embeddedStore } from './helpers.js';
 
@@ -119,5 +119,11 @@ describe('errors reach clients without internals', () => {
     expect(clip('abcd', 3)).toBe('abc… (4 characters)');
     expect(clip('y'.repeat(60))).toBe('y'.repeat(60));
     expect(clip('y'.repeat(61))).toBe(`${'y'.repeat(60)}… (61 characters)`);
+  });
+
+  it('says how long the deadline was when a query runs past it', () => {
+    const error = new QueryTimeout(2500);
+    expect(error.message).toBe('the query ran past its deadline of 2500 ms and was stopped; ask for less (smaller pages, fewer nested lists)');
+    expect(error.extensions).toEqual({ code: 'QUERY_TIMEOUT' });
   });
 });

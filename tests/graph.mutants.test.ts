@@ -3,7 +3,8 @@
  * testing") and the reviewer's planted bugs of issue 12: the search tie-break, the neighbourhood limit, the relation
  * order, and search text with Lucene's special characters reaching the Neo4j store.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indicatorNames } from '../src/graph/indicators.js';
 import type { GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
 import { describeEachStore, realSeed } from './helpers.js';
@@ -86,5 +87,16 @@ describeEachStore('the store port answers exact values', ({ open }) => {
       expect(await store.search({ text, limit: 3 }), text).toEqual([]);
     }
     expect(ids(await store.search({ text: 'cpu+gpu', limit: 1 }))).toEqual(['general-purpose-cpu-gpu-architecture']);
+  });
+});
+
+describe('indicator names', () => {
+  it('reads an indicator the names table lacks from its slug, with AI, XR and CAGR in capitals', () => {
+    expect(indicatorNames('ai-xr-cagr-of-servers')).toEqual({ name: 'AI XR CAGR of servers', nameZh: 'ai-xr-cagr-of-servers' });
+    expect(indicatorNames('server-count')).toEqual({ name: 'Server count', nameZh: 'server-count' });
+  });
+
+  it('takes the names table first', () => {
+    expect(indicatorNames('data-volume')).toEqual({ name: 'Data volume', nameZh: '数据总量' });
   });
 });
