@@ -126,4 +126,15 @@ describe('errors reach clients without internals', () => {
     expect(error.message).toBe('the query ran past its deadline of 2500 ms and was stopped; ask for less (smaller pages, fewer nested lists)');
     expect(error.extensions).toEqual({ code: 'QUERY_TIMEOUT' });
   });
+
+  it('answers a store outage that reaches the formatter unconverted as SERVICE_UNAVAILABLE, without logging it', () => {
+    const logged: unknown[] = [];
+    const format = makeFormatError((e) => logged.push(e), true);
+    const formatted = format(
+      { message: 'Neo4j cannot answer: ECONNREFUSED 10.0.0.7', locations: [{ line: 1, column: 3 }], path: ['stats'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new StoreUnavailable('Neo4j cannot answer: ECONNREFUSED 10.0.0.7'),
+    );
+    expect(formatted).toEqual({ message: 'the graph store is unavailable; try again shortly', locations: [{ line: 1, column: 3 }], path: ['stats'], extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(logged).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorNames } from '../src/graph/indicators.js';
+import { nodeRow } from '../src/graph/neo4j/seed.js';
 import type { GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
 import { describeEachStore, realSeed } from './helpers.js';
@@ -78,6 +79,13 @@ describeEachStore('the store port answers exact values', ({ open }) => {
     expect(keys).toEqual(relationKeys([...hood!.edges].sort(compareRelations)));
   });
 
+  it('forgives typos in English words with the fuzzy tier, both words misspelt or one', async () => {
+    const top = async (text: string) => (await store.search({ text, limit: 3 })).map((h) => `${h.entity.id} ${h.score}`);
+    expect(await top('liqid cooling')).toEqual(['liquid-cooling 0.5637', 'spray-liquid-cooling 0.5393', 'immersion-liquid-cooling 0.5278']);
+    expect(await top('nueral network')).toEqual(['neural-network 0.571', 'deep-neural-network 0.5486', 'convolutional-neural-network 0.5235']);
+    expect(await top('artifical intelligence')).toEqual(['artificial-intelligence 0.5667', 'artificial-general-intelligence 0.5448', 'baai 0.5285']);
+  });
+
   it("treats Lucene's special characters in search text as plain text", async () => {
     for (const text of ['GPU)', '(GPU', 'GPU~', 'GPU*', '"GPU"', '+GPU', 'GPU && ', 'GPU\\', 'GPU/']) {
       const hits = await store.search({ text, limit: 3 });
@@ -98,5 +106,14 @@ describe('indicator names', () => {
 
   it('takes the names table first', () => {
     expect(indicatorNames('data-volume')).toEqual({ name: 'Data volume', nameZh: '数据总量' });
+  });
+});
+
+describe('the node the seeder writes', () => {
+  it('holds the aliases as one text, space-separated, for the full-text index', () => {
+    const e = realSeed().entities.find((x) => x.id === 'liquid-cooling')!;
+    const row = nodeRow(e);
+    expect(row.aliasText).toBe('液冷 liquid cooling technology');
+    expect(row.keys).toEqual(['liquid-cooling', 'liquidcooling', '液冷技术', '液冷', 'liquidcoolingtechnology']);
   });
 });
