@@ -137,3 +137,29 @@ describe('searching Neo4j for punctuation alone', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('seeding in batches', () => {
+  it('writes every relation once, in batches of at most 500 rows, none empty', async () => {
+    const { store, sent } = recordingStore((name) => (name === 'counts' ? [{ nodes: neo4j.int(1), relationships: neo4j.int(2) }] : [{ removed: neo4j.int(3) }]));
+    open.push(store);
+    const report = await seedNeo4j(store, realSeed(), { prune: true });
+    const batches = sent.filter((s) => s.name.startsWith('upsert')).map((s) => (s.params.rows as unknown[]).length);
+    expect(Math.max(...batches)).toBe(500);
+    expect(Math.min(...batches)).toBeGreaterThan(0);
+    const relations = sent.filter((s) => s.name.startsWith('upsertRelations')).reduce((n, s) => n + (s.params.rows as unknown[]).length, 0);
+    expect(relations).toBe(realSeed().relations.length);
+    // MENTIONED_IN has 955 relations: two batches, 500 and 455.
+    expect(sent.filter((s) => s.name === 'upsertRelationsMENTIONED_IN').map((s) => (s.params.rows as unknown[]).length)).toEqual([500, 455]);
+    expect(report).toEqual({ nodes: 1, relationships: 2, prunedNodes: 3, prunedRelationships: 3 });
+  });
+
+  it("stores a metric's year as a Neo4j integer and leaves absent fields out", () => {
+    const metric = realSeed().entities.find((e) => e.kind === 'Metric' && typeof e.year === 'number')!;
+    const row = nodeRow(metric);
+    expect(neo4j.isInt(row.year)).toBe(true);
+    expect((row.year as { toNumber(): number }).toNumber()).toBe(metric.year);
+    const plain = nodeRow(realSeed().entities.find((e) => e.id === 'liquid-cooling')!);
+    expect('year' in plain).toBe(false);
+    expect(Object.values(plain).includes(undefined)).toBe(false);
+  });
+});
