@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { makeFormatError, clip, QueryTimeout, StoreUnavailable } from '../src/errors.js';
+import { makeFormatError, clip, QueryTimeout, RequestAborted, StoreUnavailable } from '../src/errors.js';
 import type { GraphStore } from '../src/graph/types.js';
 import { TestApi, describeEachStore, embeddedStore } from './helpers.js';
 
@@ -29,6 +29,17 @@ describeEachStore('related and relatedCount filter the other ends by kind', ({ o
     expect(entity.techCount).toBe(2);
     expect(entity.concepts).toBe(5);
     expect(entity.none).toEqual([]);
+  });
+
+  it('relations with an explicit null direction are followed both ways, as by default', async () => {
+    const { entity } = await api.data(`{ entity(id: "liquid-cooling") { byDefault: relations { id } nullWay: relations(direction: null) { id } nullCount: relationCount(direction: null) out: relationCount(direction: OUT) } }`);
+    expect(entity.nullWay).toEqual(entity.byDefault);
+    expect(entity.nullCount).toBe(entity.byDefault.length);
+    expect(entity.out).toBeLessThan(entity.nullCount);
+  });
+
+  it('resolves a name shared by a section and an entity to the entity', async () => {
+    expect(await api.store.resolve(['机器学习', 'Deep Learning', '算力需求', 'no such name'])).toEqual(['machine-learning', 'deep-learning', 'computing-power-demand', null]);
   });
 
   it('related orders by kind then id and keeps the first `first`', async () => {
@@ -136,5 +147,11 @@ describe('errors reach clients without internals', () => {
     );
     expect(formatted).toEqual({ message: 'the graph store is unavailable; try again shortly', locations: [{ line: 1, column: 3 }], path: ['stats'], extensions: { code: 'SERVICE_UNAVAILABLE' } });
     expect(logged).toEqual([]);
+  });
+
+  it('says that an abandoned request stopped before a field was resolved', () => {
+    const error = new RequestAborted();
+    expect(error.message).toBe('the request was abandoned before this field was resolved');
+    expect(error.extensions).toEqual({ code: 'REQUEST_ABORTED' });
   });
 });

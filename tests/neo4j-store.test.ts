@@ -163,3 +163,39 @@ describe('seeding in batches', () => {
     expect(Object.values(plain).includes(undefined)).toBe(false);
   });
 });
+
+describe('resolving names on Neo4j', () => {
+  it('prefers, per name, an entity over a section or figure, then the smallest id, whatever order the rows come in', async () => {
+    const rows = [
+      { id: 'b-entity', kind: 'Technology', matched: ['twin'] },
+      { id: 'section-9', kind: 'Section', matched: ['part'] },
+      { id: 'z-entity', kind: 'Concept', matched: ['part'] },
+      { id: 'a-entity', kind: 'Technology', matched: ['twin'] },
+      { id: 'figure-9', kind: 'Figure', matched: ['part'] },
+      { id: 'figure-2', kind: 'Figure', matched: ['parts'] },
+      { id: 'figure-1', kind: 'Figure', matched: ['parts'] },
+    ];
+    for (const order of [rows, [...rows].reverse()]) {
+      const { store, sent } = recordingStore((name) => (name === 'resolveRefs' ? order : []));
+      open.push(store);
+      expect(await store.resolve(['Twin', 'PART', 'parts', 'nothing'])).toEqual(['a-entity', 'z-entity', 'figure-1', null]);
+      expect(sent).toEqual([{ name: 'resolveRefs', params: { keys: ['twin', 'part', 'parts', 'nothing'] } }]);
+    }
+  });
+
+  it('asks nothing for no names', async () => {
+    const { store, sent } = recordingStore();
+    open.push(store);
+    expect(await store.resolve([])).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('waits up to 120 s for the indexes when seeding', async () => {
+    const { store, sent } = recordingStore((name) => (name === 'counts' ? [{ nodes: neo4j.int(1), relationships: neo4j.int(2) }] : []));
+    open.push(store);
+    await seedNeo4j(store, realSeed(), { prune: false });
+    const wait = sent.find((s) => s.name === 'awaitIndexes')!;
+    expect(neo4j.isInt(wait.params.seconds) && (wait.params.seconds as { toNumber(): number }).toNumber()).toBe(120);
+    expect(sent.some((s) => s.name.startsWith('prune'))).toBe(false);
+  });
+});
