@@ -114,6 +114,7 @@ describe('errors reach clients without internals', () => {
     const format = makeFormatError(() => {}, false);
     expect(format({ message: 'Syntax Error: Query depth limit of 12 exceeded', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, undefined).message).toBe('Query depth limit of 12 exceeded');
     expect(format({ message: 'Syntax Error: Unexpected "}"', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, undefined).message).toBe('Syntax Error: Unexpected "}"');
+    expect(format({ message: 'Field "x": Syntax Error: kept', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, undefined).message).toBe('Field "x": Syntax Error: kept');
   });
 
   it('passes every client code through and treats an unknown code as internal', () => {

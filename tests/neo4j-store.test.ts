@@ -9,6 +9,7 @@ import { STATEMENTS } from '../src/graph/neo4j/statements.js';
 import { nodeRow, seedNeo4j } from '../src/graph/neo4j/seed.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { graphVersion } from '../src/graph/version.js';
+import { StoreUnavailable } from '../src/graph/types.js';
 import { realSeed } from './helpers.js';
 
 interface Sent {
@@ -151,6 +152,8 @@ describe('seeding in batches', () => {
     // MENTIONED_IN has 955 relations: two batches, 500 and 455.
     expect(sent.filter((s) => s.name === 'upsertRelationsMENTIONED_IN').map((s) => (s.params.rows as unknown[]).length)).toEqual([500, 455]);
     expect(report).toEqual({ nodes: 1, relationships: 2, prunedNodes: 3, prunedRelationships: 3 });
+    const first = realSeed().relations.find((r) => r.type === 'ADDRESSES')!;
+    expect((sent.find((s) => s.name === 'upsertRelationsADDRESSES')!.params.rows as unknown[])[0]).toEqual({ source: first.source, target: first.target, section: first.section, evidence: first.evidence });
   });
 
   it("stores a metric's year as a Neo4j integer and leaves absent fields out", () => {
@@ -197,5 +200,47 @@ describe('resolving names on Neo4j', () => {
     const wait = sent.find((s) => s.name === 'awaitIndexes')!;
     expect(neo4j.isInt(wait.params.seconds) && (wait.params.seconds as { toNumber(): number }).toNumber()).toBe(120);
     expect(sent.some((s) => s.name.startsWith('prune'))).toBe(false);
+  });
+});
+
+describe('the Neo4j store on odd answers and failures', () => {
+  it('reads a node without aliases or sections as empty lists, and keeps the search-only properties in the database', async () => {
+    const node = { id: 'x', kind: 'Concept', name: 'X', nameZh: '艾克斯', description: 'd', descriptionZh: 'd', keys: ['x'], aliasText: '', fuzzyKeys: ['x'] };
+    const { store } = recordingStore((name) => (name === 'getEntities' ? [{ entity: node }] : []));
+    open.push(store);
+    expect(await store.getEntities(['x', 'y'])).toEqual([{ id: 'x', kind: 'Concept', name: 'X', nameZh: '艾克斯', description: 'd', descriptionZh: 'd', aliases: [], sections: [] }, null]);
+  });
+
+  it('turns a transient Neo4j error into StoreUnavailable with its first line, and passes any other error through', async () => {
+    const failing = (code: string) => {
+      const { store } = recordingStore(() => {
+        throw Object.assign(new Error('first line\nsecond line'), { code });
+      });
+      open.push(store);
+      return store;
+    };
+    const transient = await failing('Neo.TransientError.Transaction.DeadlockDetected').getEntities(['x']).catch((e: unknown) => e);
+    expect(transient).toBeInstanceOf(StoreUnavailable);
+    expect((transient as Error).message).toBe('Neo4j cannot answer: first line');
+    const listed = await failing('SessionExpired').getEntities(['x']).catch((e: unknown) => e);
+    expect(listed).toBeInstanceOf(StoreUnavailable);
+    const other = await failing('Neo.ClientError.Statement.SyntaxError').getEntities(['x']).catch((e: unknown) => e);
+    expect(other).not.toBeInstanceOf(StoreUnavailable);
+    expect((other as { code: string }).code).toBe('Neo.ClientError.Statement.SyntaxError');
+  });
+
+  it('names an unstamped database a new unversioned version per read, and reads again after a failed read', async () => {
+    let fail = true;
+    const { store, sent } = recordingStore((name) => {
+      if (name === 'dataVersion' && fail) throw Object.assign(new Error('down'), { code: 'ServiceUnavailable' });
+      return [];
+    });
+    open.push(store);
+    await expect(store.dataVersion()).rejects.toBeInstanceOf(StoreUnavailable);
+    fail = false;
+    expect(await store.dataVersion()).toBe('unversioned-1');
+    // Within versionCheckMs the version is not read again.
+    expect(await store.dataVersion()).toBe('unversioned-1');
+    expect(sent.filter((s) => s.name === 'dataVersion')).toHaveLength(2);
   });
 });
