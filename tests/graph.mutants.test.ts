@@ -13,13 +13,39 @@ import { describeEachStore, realSeed } from './helpers.js';
 const ids = (hits: { entity: { id: string } }[]) => hits.map((h) => h.entity.id);
 const relationKeys = (relations: RelationRecord[]) => relations.map((r) => `${r.type}:${r.source}:${r.target}`);
 
-describeEachStore('the store port answers exact values', ({ open }) => {
+describeEachStore('the store port answers exact values', ({ name, open }) => {
   let store: GraphStore;
   beforeAll(() => {
     store = open();
   });
   afterAll(async () => {
     await store?.close();
+  });
+
+  it('is named for its kind', () => {
+    expect(store.name).toBe(name);
+  });
+
+  it('lists entities in id order, by kind and in pages', async () => {
+    const seed = realSeed();
+    const all = await store.listEntities({ offset: 0, limit: 1000 });
+    expect(all.totalCount).toBe(seed.entities.length);
+    const sorted = seed.entities.map((e) => e.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(all.items.map((e) => e.id)).toEqual(sorted);
+    expect(sorted).not.toEqual(seed.entities.map((e) => e.id));
+    const page = await store.listEntities({ kind: 'Challenge', offset: 2, limit: 3 });
+    const challenges = sorted.filter((id) => seed.entities.find((e) => e.id === id)!.kind === 'Challenge');
+    expect(page.totalCount).toBe(challenges.length);
+    expect(page.items.map((e) => e.id)).toEqual(challenges.slice(2, 5));
+  });
+
+  it('counts entities per kind and relations per type as the seed holds them', async () => {
+    const seed = realSeed();
+    const stats = await store.stats();
+    expect(stats.entities).toBe(seed.entities.length);
+    expect(stats.relations).toBe(seed.relations.length);
+    for (const { type, count } of stats.relationTypes) expect(count, type).toBe(seed.relations.filter((r) => r.type === type).length);
+    for (const { kind, count } of stats.kinds) expect(count, kind).toBe(seed.entities.filter((e) => e.kind === kind).length);
   });
 
   it('breaks ties in search scores by ascending id', async () => {

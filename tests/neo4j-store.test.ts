@@ -152,6 +152,10 @@ describe('seeding in batches', () => {
     // MENTIONED_IN has 955 relations: two batches, 500 and 455.
     expect(sent.filter((s) => s.name === 'upsertRelationsMENTIONED_IN').map((s) => (s.params.rows as unknown[]).length)).toEqual([500, 455]);
     expect(report).toEqual({ nodes: 1, relationships: 2, prunedNodes: 3, prunedRelationships: 3 });
+    expect(sent.find((s) => s.name === 'pruneEntities')!.params).toEqual({ ids: realSeed().entities.map((e) => e.id) });
+    const keys = sent.find((s) => s.name === 'pruneRelations')!.params.keys as string[];
+    expect(keys).toHaveLength(realSeed().relations.length);
+    expect(keys).toContain('ADDRESSES|liquid-cooling|energy-consumption');
     const first = realSeed().relations.find((r) => r.type === 'ADDRESSES')!;
     expect((sent.find((s) => s.name === 'upsertRelationsADDRESSES')!.params.rows as unknown[])[0]).toEqual({ source: first.source, target: first.target, section: first.section, evidence: first.evidence });
   });
