@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorNames } from '../src/graph/indicators.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
+import { editDistance } from '../src/graph/ranking.js';
 import type { GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
 import { describeEachStore, realSeed } from './helpers.js';
@@ -141,5 +142,15 @@ describe('the node the seeder writes', () => {
     const row = nodeRow(e);
     expect(row.aliasText).toBe('液冷 liquid cooling technology');
     expect(row.keys).toEqual(['liquid-cooling', 'liquidcooling', '液冷技术', '液冷', 'liquidcoolingtechnology']);
+  });
+});
+
+describe('the edit distance', () => {
+  it('measures words longer than its first buffer (32 letters) as it does short ones', () => {
+    const long = 'a'.repeat(45);
+    expect(editDistance(long, `${'a'.repeat(44)}b`, 2)).toBe(1);
+    expect(editDistance(`${long}xy`, `${long}yx`, 2)).toBe(1);
+    expect(editDistance('abc', 'abd', 2)).toBe(1);
+    expect(editDistance(long, 'b'.repeat(45), 2)).toBe(3);
   });
 });

@@ -248,3 +248,24 @@ describe('the Neo4j store on odd answers and failures', () => {
     expect(sent.filter((s) => s.name === 'dataVersion')).toHaveLength(2);
   });
 });
+
+describe('Neo4j transactions', () => {
+  it('runs reads in read transactions and writes in write transactions, each with the configured timeout and database', async () => {
+    const store = new Neo4jStore({
+      uri: 'neo4j://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'graphdb',
+      transactionTimeoutMs: 4321, connectionTimeoutMs: 1000, maxRetryTimeMs: 0, versionCheckMs: 1000,
+    });
+    open.push(store);
+    const seen: string[] = [];
+    (store.driver as unknown as { session: unknown }).session = (config: { database: string; defaultAccessMode: string }) => {
+      const tx = (kind: string) => (work: (tx: unknown) => unknown, txConfig: { timeout: number }) => {
+        seen.push(`${config.database} ${config.defaultAccessMode} ${kind} ${txConfig.timeout}`);
+        return work({ run: async () => ({ records: [] }) });
+      };
+      return { executeRead: tx('executeRead'), executeWrite: tx('executeWrite'), close: async () => {} };
+    };
+    await store.read('ping');
+    await store.write('stampDataVersion', { version: 'v' });
+    expect(seen).toEqual(['graphdb READ executeRead 4321', 'graphdb WRITE executeWrite 4321']);
+  });
+});
