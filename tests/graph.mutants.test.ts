@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorNames } from '../src/graph/indicators.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
 import { editDistance } from '../src/graph/ranking.js';
-import type { GraphStore, RelationRecord } from '../src/graph/types.js';
+import type { EntityRecord, GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
+import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { describeEachStore, realSeed } from './helpers.js';
 
 const ids = (hits: { entity: { id: string } }[]) => hits.map((h) => h.entity.id);
@@ -152,5 +153,17 @@ describe('the edit distance', () => {
     expect(editDistance(`${long}xy`, `${long}yx`, 2)).toBe(1);
     expect(editDistance('abc', 'abd', 2)).toBe(1);
     expect(editDistance(long, 'b'.repeat(45), 2)).toBe(3);
+  });
+});
+
+describe('name resolution in the embedded store', () => {
+  const entity = (id: string, kind: EntityRecord['kind'], name: string): EntityRecord => ({ id, kind, name, nameZh: `${name}中`, aliases: [], sections: [], description: '', descriptionZh: '' });
+
+  it('gives a name shared with a section or figure to the entity, even when the section sorts first', async () => {
+    const store = new EmbeddedStore({
+      entities: [entity('a-section', 'Section', 'Twin'), entity('b-figure', 'Figure', 'Pair'), entity('z-entity', 'Technology', 'Twin'), entity('y-entity', 'Concept', 'Pair'), entity('c-figure', 'Figure', 'Parts'), entity('d-section', 'Section', 'Parts')],
+      relations: [],
+    });
+    expect(await store.resolve(['twin', 'PAIR', 'parts', 'none'])).toEqual(['z-entity', 'y-entity', 'c-figure', null]);
   });
 });

@@ -262,10 +262,16 @@ describe('Neo4j transactions', () => {
         seen.push(`${config.database} ${config.defaultAccessMode} ${kind} ${txConfig.timeout}`);
         return work({ run: async () => ({ records: [] }) });
       };
-      return { executeRead: tx('executeRead'), executeWrite: tx('executeWrite'), close: async () => {} };
+      const run = async (_cypher: string, _params: unknown, runConfig: { timeout: number }) => {
+        seen.push(`${config.database} ${config.defaultAccessMode} run ${runConfig.timeout}`);
+        return { records: [] };
+      };
+      return { executeRead: tx('executeRead'), executeWrite: tx('executeWrite'), run, close: async () => {} };
     };
     await store.read('ping');
     await store.write('stampDataVersion', { version: 'v' });
-    expect(seen).toEqual(['graphdb READ executeRead 4321', 'graphdb WRITE executeWrite 4321']);
+    await store.runSchema('createIdConstraint');
+    expect(await store.dataVersion()).toBe('unversioned-1');
+    expect(seen).toEqual(['graphdb READ executeRead 4321', 'graphdb WRITE executeWrite 4321', 'graphdb undefined run 4321', 'graphdb READ run 4321']);
   });
 });
