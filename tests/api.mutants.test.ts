@@ -7,6 +7,8 @@ import { GraphQLError } from 'graphql';
 import { makeFormatError, clip, QueryTimeout, RequestAborted, StoreUnavailable } from '../src/errors.js';
 import type { GraphStore } from '../src/graph/types.js';
 import { TestApi, describeEachStore, embeddedStore } from './helpers.js';
+import { EmbeddedStore } from '../src/graph/embedded/store.js';
+import type { EntityRecord } from '../src/graph/types.js';
 
 describeEachStore('related and relatedCount filter the other ends by kind', ({ open }) => {
   let api: TestApi;
@@ -154,5 +156,18 @@ describe('errors reach clients without internals', () => {
     const error = new RequestAborted();
     expect(error.message).toBe('the request was abandoned before this field was resolved');
     expect(error.extensions).toEqual({ code: 'REQUEST_ABORTED' });
+  });
+});
+
+describe('typed relationship fields with an order of their own', () => {
+  it('lists subsections in document order, 1.2 before 1.10, where id order would not', async () => {
+    const section = (id: string, number: string): EntityRecord => ({ id, kind: 'Section', number, name: `S ${number}`, nameZh: `节 ${number}`, aliases: [], sections: [], description: '', descriptionZh: '' });
+    const partOf = (source: string) => ({ type: 'PART_OF' as const, source, target: 'section-1', section: '1', evidence: 'x' });
+    const store = new EmbeddedStore({
+      entities: [section('section-1', '1'), section('section-1-10', '1.10'), section('section-1-2', '1.2'), section('section-1-9', '1.9')],
+      relations: [partOf('section-1-10'), partOf('section-1-2'), partOf('section-1-9')],
+    });
+    const { entity } = await new TestApi(store).data('{ entity(id: "section-1") { ... on Section { subsections { id } } } }');
+    expect(entity.subsections.map((s: { id: string }) => s.id)).toEqual(['section-1-2', 'section-1-9', 'section-1-10']);
   });
 });
