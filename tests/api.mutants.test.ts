@@ -40,6 +40,12 @@ describeEachStore('related and relatedCount filter the other ends by kind', ({ o
     expect(entity.out).toBeLessThan(entity.nullCount);
   });
 
+  it('sections(first) keeps the first sections an entity is discussed in', async () => {
+    const { entity } = await api.data('{ entity(id: "liquid-cooling") { all: sections { id } one: sections(first: 1) { id } } }');
+    expect(entity.all.length).toBeGreaterThan(1);
+    expect(entity.one).toEqual(entity.all.slice(0, 1));
+  });
+
   it('resolves a name shared by a section and an entity to the entity', async () => {
     expect(await api.store.resolve(['机器学习', 'Deep Learning', '算力需求', 'no such name'])).toEqual(['machine-learning', 'deep-learning', 'computing-power-demand', null]);
   });
@@ -169,5 +175,19 @@ describe('typed relationship fields with an order of their own', () => {
     });
     const { entity } = await new TestApi(store).data('{ entity(id: "section-1") { ... on Section { subsections { id } } } }');
     expect(entity.subsections.map((s: { id: string }) => s.id)).toEqual(['section-1-2', 'section-1-9', 'section-1-10']);
+  });
+});
+
+describe('sections of an entity', () => {
+  it('leaves out a section the graph does not hold', async () => {
+    const store = new EmbeddedStore({
+      entities: [
+        { id: 'section-1', kind: 'Section', number: '1', name: 'One', nameZh: '一', aliases: [], sections: [], description: '', descriptionZh: '' },
+        { id: 'thing', kind: 'Concept', name: 'Thing', nameZh: '物', aliases: [], sections: ['1', '9.9'], description: '', descriptionZh: '' },
+      ],
+      relations: [],
+    });
+    const { entity } = await new TestApi(store).data('{ entity(id: "thing") { sections { id } } }');
+    expect(entity.sections).toEqual([{ id: 'section-1' }]);
   });
 });
