@@ -168,6 +168,8 @@ describe('seeding in batches', () => {
     const plain = nodeRow(realSeed().entities.find((e) => e.id === 'liquid-cooling')!);
     expect('year' in plain).toBe(false);
     expect(Object.values(plain).includes(undefined)).toBe(false);
+    const sparse = nodeRow({ ...realSeed().entities.find((e) => e.id === 'liquid-cooling')!, region: undefined, year: undefined });
+    expect(Object.keys(sparse).filter((k) => k === 'region' || k === 'year')).toEqual([]);
   });
 });
 
