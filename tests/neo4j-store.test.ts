@@ -9,6 +9,7 @@ import { STATEMENTS } from '../src/graph/neo4j/statements.js';
 import { nodeRow, seedNeo4j } from '../src/graph/neo4j/seed.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { graphVersion } from '../src/graph/version.js';
+import { StoreUnavailable } from '../src/graph/types.js';
 import { realSeed } from './helpers.js';
 
 interface Sent {
@@ -135,5 +136,144 @@ describe('searching Neo4j for punctuation alone', () => {
     open.push(store);
     expect(await store.search({ text: '()', limit: 5 })).toEqual([]);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('seeding in batches', () => {
+  it('writes every relation once, in batches of at most 500 rows, none empty', async () => {
+    const { store, sent } = recordingStore((name) => (name === 'counts' ? [{ nodes: neo4j.int(1), relationships: neo4j.int(2) }] : [{ removed: neo4j.int(3) }]));
+    open.push(store);
+    const report = await seedNeo4j(store, realSeed(), { prune: true });
+    const batches = sent.filter((s) => s.name.startsWith('upsert')).map((s) => (s.params.rows as unknown[]).length);
+    expect(Math.max(...batches)).toBe(500);
+    expect(Math.min(...batches)).toBeGreaterThan(0);
+    const relations = sent.filter((s) => s.name.startsWith('upsertRelations')).reduce((n, s) => n + (s.params.rows as unknown[]).length, 0);
+    expect(relations).toBe(realSeed().relations.length);
+    // MENTIONED_IN has 955 relations: two batches, 500 and 455.
+    expect(sent.filter((s) => s.name === 'upsertRelationsMENTIONED_IN').map((s) => (s.params.rows as unknown[]).length)).toEqual([500, 455]);
+    expect(report).toEqual({ nodes: 1, relationships: 2, prunedNodes: 3, prunedRelationships: 3 });
+    expect(sent.find((s) => s.name === 'pruneEntities')!.params).toEqual({ ids: realSeed().entities.map((e) => e.id) });
+    const keys = sent.find((s) => s.name === 'pruneRelations')!.params.keys as string[];
+    expect(keys).toHaveLength(realSeed().relations.length);
+    expect(keys).toContain('ADDRESSES|liquid-cooling|energy-consumption');
+    const first = realSeed().relations.find((r) => r.type === 'ADDRESSES')!;
+    expect((sent.find((s) => s.name === 'upsertRelationsADDRESSES')!.params.rows as unknown[])[0]).toEqual({ source: first.source, target: first.target, section: first.section, evidence: first.evidence });
+  });
+
+  it("stores a metric's year as a Neo4j integer and leaves absent fields out", () => {
+    const metric = realSeed().entities.find((e) => e.kind === 'Metric' && typeof e.year === 'number')!;
+    const row = nodeRow(metric);
+    expect(neo4j.isInt(row.year)).toBe(true);
+    expect((row.year as { toNumber(): number }).toNumber()).toBe(metric.year);
+    const plain = nodeRow(realSeed().entities.find((e) => e.id === 'liquid-cooling')!);
+    expect('year' in plain).toBe(false);
+    expect(Object.values(plain).includes(undefined)).toBe(false);
+    const sparse = nodeRow({ ...realSeed().entities.find((e) => e.id === 'liquid-cooling')!, region: undefined, year: undefined });
+    expect(Object.keys(sparse).filter((k) => k === 'region' || k === 'year')).toEqual([]);
+  });
+});
+
+describe('resolving names on Neo4j', () => {
+  it('prefers, per name, an entity over a section or figure, then the smallest id, whatever order the rows come in', async () => {
+    const rows = [
+      { id: 'b-entity', kind: 'Technology', matched: ['twin'] },
+      { id: 'section-9', kind: 'Section', matched: ['part'] },
+      { id: 'z-entity', kind: 'Concept', matched: ['part'] },
+      { id: 'a-entity', kind: 'Technology', matched: ['twin'] },
+      { id: 'figure-9', kind: 'Figure', matched: ['part'] },
+      { id: 'figure-2', kind: 'Figure', matched: ['parts'] },
+      { id: 'figure-1', kind: 'Figure', matched: ['parts'] },
+    ];
+    for (const order of [rows, [...rows].reverse()]) {
+      const { store, sent } = recordingStore((name) => (name === 'resolveRefs' ? order : []));
+      open.push(store);
+      expect(await store.resolve(['Twin', 'PART', 'parts', 'nothing'])).toEqual(['a-entity', 'z-entity', 'figure-1', null]);
+      expect(sent).toEqual([{ name: 'resolveRefs', params: { keys: ['twin', 'part', 'parts', 'nothing'] } }]);
+    }
+  });
+
+  it('asks nothing for no names', async () => {
+    const { store, sent } = recordingStore();
+    open.push(store);
+    expect(await store.resolve([])).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('waits up to 120 s for the indexes when seeding', async () => {
+    const { store, sent } = recordingStore((name) => (name === 'counts' ? [{ nodes: neo4j.int(1), relationships: neo4j.int(2) }] : []));
+    open.push(store);
+    await seedNeo4j(store, realSeed(), { prune: false });
+    const wait = sent.find((s) => s.name === 'awaitIndexes')!;
+    expect(neo4j.isInt(wait.params.seconds) && (wait.params.seconds as { toNumber(): number }).toNumber()).toBe(120);
+    expect(sent.some((s) => s.name.startsWith('prune'))).toBe(false);
+  });
+});
+
+describe('the Neo4j store on odd answers and failures', () => {
+  it('reads a node without aliases or sections as empty lists, and keeps the search-only properties in the database', async () => {
+    const node = { id: 'x', kind: 'Concept', name: 'X', nameZh: '艾克斯', description: 'd', descriptionZh: 'd', keys: ['x'], aliasText: '', fuzzyKeys: ['x'] };
+    const { store } = recordingStore((name) => (name === 'getEntities' ? [{ entity: node }] : []));
+    open.push(store);
+    expect(await store.getEntities(['x', 'y'])).toEqual([{ id: 'x', kind: 'Concept', name: 'X', nameZh: '艾克斯', description: 'd', descriptionZh: 'd', aliases: [], sections: [] }, null]);
+  });
+
+  it('turns a transient Neo4j error into StoreUnavailable with its first line, and passes any other error through', async () => {
+    const failing = (code: string) => {
+      const { store } = recordingStore(() => {
+        throw Object.assign(new Error('first line\nsecond line'), { code });
+      });
+      open.push(store);
+      return store;
+    };
+    const transient = await failing('Neo.TransientError.Transaction.DeadlockDetected').getEntities(['x']).catch((e: unknown) => e);
+    expect(transient).toBeInstanceOf(StoreUnavailable);
+    expect((transient as Error).message).toBe('Neo4j cannot answer: first line');
+    const listed = await failing('SessionExpired').getEntities(['x']).catch((e: unknown) => e);
+    expect(listed).toBeInstanceOf(StoreUnavailable);
+    const other = await failing('Neo.ClientError.Statement.SyntaxError').getEntities(['x']).catch((e: unknown) => e);
+    expect(other).not.toBeInstanceOf(StoreUnavailable);
+    expect((other as { code: string }).code).toBe('Neo.ClientError.Statement.SyntaxError');
+  });
+
+  it('names an unstamped database a new unversioned version per read, and reads again after a failed read', async () => {
+    let fail = true;
+    const { store, sent } = recordingStore((name) => {
+      if (name === 'dataVersion' && fail) throw Object.assign(new Error('down'), { code: 'ServiceUnavailable' });
+      return [];
+    });
+    open.push(store);
+    await expect(store.dataVersion()).rejects.toBeInstanceOf(StoreUnavailable);
+    fail = false;
+    expect(await store.dataVersion()).toBe('unversioned-1');
+    // Within versionCheckMs the version is not read again.
+    expect(await store.dataVersion()).toBe('unversioned-1');
+    expect(sent.filter((s) => s.name === 'dataVersion')).toHaveLength(2);
+  });
+});
+
+describe('Neo4j transactions', () => {
+  it('runs reads in read transactions and writes in write transactions, each with the configured timeout and database', async () => {
+    const store = new Neo4jStore({
+      uri: 'neo4j://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'graphdb',
+      transactionTimeoutMs: 4321, connectionTimeoutMs: 1000, maxRetryTimeMs: 0, versionCheckMs: 1000,
+    });
+    open.push(store);
+    const seen: string[] = [];
+    (store.driver as unknown as { session: unknown }).session = (config: { database: string; defaultAccessMode: string }) => {
+      const tx = (kind: string) => (work: (tx: unknown) => unknown, txConfig: { timeout: number }) => {
+        seen.push(`${config.database} ${config.defaultAccessMode} ${kind} ${txConfig.timeout}`);
+        return work({ run: async () => ({ records: [] }) });
+      };
+      const run = async (_cypher: string, _params: unknown, runConfig: { timeout: number }) => {
+        seen.push(`${config.database} ${config.defaultAccessMode} run ${runConfig.timeout}`);
+        return { records: [] };
+      };
+      return { executeRead: tx('executeRead'), executeWrite: tx('executeWrite'), run, close: async () => {} };
+    };
+    await store.read('ping');
+    await store.write('stampDataVersion', { version: 'v' });
+    await store.runSchema('createIdConstraint');
+    expect(await store.dataVersion()).toBe('unversioned-1');
+    expect(seen).toEqual(['graphdb READ executeRead 4321', 'graphdb WRITE executeWrite 4321', 'graphdb undefined run 4321', 'graphdb READ run 4321']);
   });
 });

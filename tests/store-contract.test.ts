@@ -61,7 +61,9 @@ const stores: StoreLeg[] = [{ name: 'embedded', open: async () => embeddedStore(
 if (neo4jUri) stores.push({ name: 'neo4j', open: openNeo4j });
 
 describe.runIf(!!neo4jUri)('seeding Neo4j', () => {
-  it('twice leaves the same counts, and they match the seed files', async () => {
+  // Not in a mutation run (vitest.mutate.config.ts): a mutant of the seeding path would write its data into the
+  // server every later mutant's tests read. tests/neo4j-store.test.ts checks what seeding sends without a server.
+  it.skipIf(process.env.KG_MUTATION_RUN === '1')('twice leaves the same counts, and they match the seed files', async () => {
     const store = await openNeo4j();
     try {
       const again = await seedNeo4j(store, realSeed(), { prune: true });

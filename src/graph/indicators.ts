@@ -39,7 +39,7 @@ function derivedName(slug: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-function indicatorNames(slug: string): { name: string; nameZh: string } {
+export function indicatorNames(slug: string): { name: string; nameZh: string } {
   return INDICATOR_NAMES[slug] ?? { name: derivedName(slug), nameZh: slug };
 }
 

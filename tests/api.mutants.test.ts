@@ -1,0 +1,193 @@
+/**
+ * Values the GraphQL API must answer, written to kill mutants Stryker found alive (README: "Mutation testing") and the
+ * reviewer's planted bugs of issue 12: `related(kinds)` ignored, and an internal error's message reaching the client.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
+import { makeFormatError, clip, QueryTimeout, RequestAborted, StoreUnavailable } from '../src/errors.js';
+import type { GraphStore } from '../src/graph/types.js';
+import { TestApi, describeEachStore, embeddedStore } from './helpers.js';
+import { EmbeddedStore } from '../src/graph/embedded/store.js';
+import type { EntityRecord } from '../src/graph/types.js';
+
+describeEachStore('related and relatedCount filter the other ends by kind', ({ open }) => {
+  let api: TestApi;
+  beforeAll(() => {
+    api = new TestApi(open());
+  });
+  afterAll(async () => {
+    await api?.store.close();
+  });
+
+  it('related(kinds) keeps only the entities of those kinds, and relatedCount counts them', async () => {
+    // speech-recognition USES two technologies and five concepts.
+    const { entity } = await api.data(`{ entity(id: "speech-recognition") {
+      all: related(type: USES) { id kind } allCount: relatedCount(type: USES)
+      tech: related(type: USES, kinds: [Technology]) { id kind } techCount: relatedCount(type: USES, kinds: [Technology])
+      concepts: relatedCount(type: USES, kinds: [Concept]) none: related(type: USES, kinds: [Region]) { id } } }`);
+    expect(entity.allCount).toBe(7);
+    expect(entity.all).toHaveLength(7);
+    expect(entity.tech.map((e: { kind: string }) => e.kind)).toEqual(['Technology', 'Technology']);
+    expect(entity.techCount).toBe(2);
+    expect(entity.concepts).toBe(5);
+    expect(entity.none).toEqual([]);
+  });
+
+  it('relations with an explicit null direction are followed both ways, as by default', async () => {
+    const { entity } = await api.data(`{ entity(id: "liquid-cooling") { byDefault: relations { id } nullWay: relations(direction: null) { id } nullCount: relationCount(direction: null) out: relationCount(direction: OUT) } }`);
+    expect(entity.nullWay).toEqual(entity.byDefault);
+    expect(entity.nullCount).toBe(entity.byDefault.length);
+    expect(entity.out).toBeLessThan(entity.nullCount);
+  });
+
+  it('sections(first) keeps the first sections an entity is discussed in', async () => {
+    const { entity } = await api.data('{ entity(id: "liquid-cooling") { all: sections { id } one: sections(first: 1) { id } } }');
+    expect(entity.all.length).toBeGreaterThan(1);
+    expect(entity.one).toEqual(entity.all.slice(0, 1));
+  });
+
+  it('resolves a name shared by a section and an entity to the entity', async () => {
+    expect(await api.store.resolve(['机器学习', 'Deep Learning', '算力需求', 'no such name'])).toEqual(['machine-learning', 'deep-learning', 'computing-power-demand', null]);
+  });
+
+  it('related orders by kind then id and keeps the first `first`', async () => {
+    const { entity } = await api.data(`{ entity(id: "speech-recognition") { all: related(type: USES) { id kind } two: related(type: USES, first: 2) { id } } }`);
+    const expected = [...entity.all].sort((a: { kind: string; id: string }, b: { kind: string; id: string }) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : 1));
+    expect(entity.all).toEqual(expected);
+    expect(entity.all[0].kind).toBe('Concept');
+    expect(entity.two.map((e: { id: string }) => e.id)).toEqual(entity.all.slice(0, 2).map((e: { id: string }) => e.id));
+  });
+});
+
+/** The embedded store with one port operation replaced by a failure. */
+function failing(operation: keyof GraphStore, error: unknown): GraphStore {
+  const store = embeddedStore();
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === operation) return () => Promise.reject(error);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+describe('errors reach clients without internals', () => {
+  it('answers an unexpected failure as "internal error" with only its code, path and locations', async () => {
+    for (const production of [false, true]) {
+      const api = new TestApi(failing('getEntities', new Error('secret: bolt://10.0.0.7:7687 refused, password=hunter2')), { production });
+      const result = await api.run('{ entity(id: "liquid-cooling") { id } }');
+      expect(result.errors).toEqual([{ message: 'internal error', locations: [{ line: 1, column: 3 }], path: ['entity'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(JSON.stringify(result)).not.toMatch(/secret|hunter2|bolt/);
+    }
+  });
+
+  it('answers a store outage as SERVICE_UNAVAILABLE with the fixed message', async () => {
+    const api = new TestApi(failing('getEntities', new StoreUnavailable('Neo4j cannot answer: connection refused at 10.0.0.7')));
+    const result = await api.run('{ entity(id: "liquid-cooling") { id } }');
+    expect(result.errors).toEqual([
+      { message: 'the graph store is unavailable; try again shortly', locations: [{ line: 1, column: 3 }], path: ['entity'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
+    ]);
+  });
+
+  it('logs the original error of an internal failure, and nothing for a client error', () => {
+    const logged: unknown[] = [];
+    const format = makeFormatError((e) => logged.push(e), false);
+    const original = new Error('boom');
+    format({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, original);
+    expect(logged).toEqual([original]);
+    format({ message: 'no such entity', extensions: { code: 'NOT_FOUND' } }, new GraphQLError('no such entity'));
+    expect(logged).toHaveLength(1);
+  });
+
+  it('keeps a client error its message and code but drops the stack trace and HTTP status', () => {
+    const format = makeFormatError(() => {}, false);
+    const formatted = format({ message: 'bad first', path: ['search'], extensions: { code: 'BAD_USER_INPUT', argument: 'first', stacktrace: ['at x'], http: { status: 400 } } }, undefined);
+    expect(formatted).toEqual({ message: 'bad first', path: ['search'], extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
+  });
+
+  it('cuts a client error message to 500 characters', () => {
+    const format = makeFormatError(() => {}, false);
+    const long = 'x'.repeat(600);
+    expect(format({ message: long, extensions: { code: 'NOT_FOUND' } }, undefined).message).toBe(`${'x'.repeat(500)}… (600 characters)`);
+    expect(format({ message: 'x'.repeat(500), extensions: { code: 'NOT_FOUND' } }, undefined).message).toBe('x'.repeat(500));
+  });
+
+  it('drops "Did you mean" suggestions in production only', () => {
+    const message = 'Cannot query field "entitys" on type "Query". Did you mean "entity" or "entities"?';
+    const error = { message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(makeFormatError(() => {}, true)(error, undefined).message).toBe('Cannot query field "entitys" on type "Query".');
+    expect(makeFormatError(() => {}, false)(error, undefined).message).toBe(message);
+  });
+
+  it('removes the "Syntax Error: " prefix from validation errors only', () => {
+    const format = makeFormatError(() => {}, false);
+    expect(format({ message: 'Syntax Error: Query depth limit of 12 exceeded', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, undefined).message).toBe('Query depth limit of 12 exceeded');
+    expect(format({ message: 'Syntax Error: Unexpected "}"', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, undefined).message).toBe('Syntax Error: Unexpected "}"');
+    expect(format({ message: 'Field "x": Syntax Error: kept', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, undefined).message).toBe('Field "x": Syntax Error: kept');
+  });
+
+  it('passes every client code through and treats an unknown code as internal', () => {
+    const format = makeFormatError(() => {}, false);
+    for (const code of ['BAD_USER_INPUT', 'BAD_REQUEST', 'NOT_FOUND', 'SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT', 'REQUEST_ABORTED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']) {
+      expect(format({ message: 'kept', extensions: { code } }, undefined), code).toEqual({ message: 'kept', extensions: { code } });
+    }
+    expect(format({ message: 'secret', extensions: { code: 'SOMETHING_ELSE' } }, new Error('secret')).message).toBe('internal error');
+    expect(format({ message: 'secret', extensions: { code: 42 } }, new Error('secret')).message).toBe('internal error');
+  });
+
+  it('clips quoted input to its limit and says how long it was', () => {
+    expect(clip('abc', 3)).toBe('abc');
+    expect(clip('abcd', 3)).toBe('abc… (4 characters)');
+    expect(clip('y'.repeat(60))).toBe('y'.repeat(60));
+    expect(clip('y'.repeat(61))).toBe(`${'y'.repeat(60)}… (61 characters)`);
+  });
+
+  it('says how long the deadline was when a query runs past it', () => {
+    const error = new QueryTimeout(2500);
+    expect(error.message).toBe('the query ran past its deadline of 2500 ms and was stopped; ask for less (smaller pages, fewer nested lists)');
+    expect(error.extensions).toEqual({ code: 'QUERY_TIMEOUT' });
+  });
+
+  it('answers a store outage that reaches the formatter unconverted as SERVICE_UNAVAILABLE, without logging it', () => {
+    const logged: unknown[] = [];
+    const format = makeFormatError((e) => logged.push(e), true);
+    const formatted = format(
+      { message: 'Neo4j cannot answer: ECONNREFUSED 10.0.0.7', locations: [{ line: 1, column: 3 }], path: ['stats'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new StoreUnavailable('Neo4j cannot answer: ECONNREFUSED 10.0.0.7'),
+    );
+    expect(formatted).toEqual({ message: 'the graph store is unavailable; try again shortly', locations: [{ line: 1, column: 3 }], path: ['stats'], extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(logged).toEqual([]);
+  });
+
+  it('says that an abandoned request stopped before a field was resolved', () => {
+    const error = new RequestAborted();
+    expect(error.message).toBe('the request was abandoned before this field was resolved');
+    expect(error.extensions).toEqual({ code: 'REQUEST_ABORTED' });
+  });
+});
+
+describe('typed relationship fields with an order of their own', () => {
+  it('lists subsections in document order, 1.2 before 1.10, where id order would not', async () => {
+    const section = (id: string, number: string): EntityRecord => ({ id, kind: 'Section', number, name: `S ${number}`, nameZh: `节 ${number}`, aliases: [], sections: [], description: '', descriptionZh: '' });
+    const partOf = (source: string) => ({ type: 'PART_OF' as const, source, target: 'section-1', section: '1', evidence: 'x' });
+    const store = new EmbeddedStore({
+      entities: [section('section-1', '1'), section('section-1-10', '1.10'), section('section-1-2', '1.2'), section('section-1-9', '1.9')],
+      relations: [partOf('section-1-10'), partOf('section-1-2'), partOf('section-1-9')],
+    });
+    const { entity } = await new TestApi(store).data('{ entity(id: "section-1") { ... on Section { subsections { id } } } }');
+    expect(entity.subsections.map((s: { id: string }) => s.id)).toEqual(['section-1-2', 'section-1-9', 'section-1-10']);
+  });
+});
+
+describe('sections of an entity', () => {
+  it('leaves out a section the graph does not hold', async () => {
+    const store = new EmbeddedStore({
+      entities: [
+        { id: 'section-1', kind: 'Section', number: '1', name: 'One', nameZh: '一', aliases: [], sections: [], description: '', descriptionZh: '' },
+        { id: 'thing', kind: 'Concept', name: 'Thing', nameZh: '物', aliases: [], sections: ['1', '9.9'], description: '', descriptionZh: '' },
+      ],
+      relations: [],
+    });
+    const { entity } = await new TestApi(store).data('{ entity(id: "thing") { sections { id } } }');
+    expect(entity.sections).toEqual([{ id: 'section-1' }]);
+  });
+});
