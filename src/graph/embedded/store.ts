@@ -50,26 +50,30 @@ export class EmbeddedStore implements GraphStore {
     for (const e of graph.entities) this.byId.set(e.id, e);
     this.sorted = [...graph.entities].sort((a, b) => compareIds(a.id, b.id));
     for (const e of this.sorted) listAt(this.byKind, e.kind).push(e);
-    const perType = new Map<RelationType, number>();
-    for (const r of graph.relations) {
-      listAt(this.adjacency, r.source).push(r);
-      if (r.target !== r.source) listAt(this.adjacency, r.target).push(r);
-      perType.set(r.type, (perType.get(r.type) ?? 0) + 1);
-    }
-    // Each list in relation order: what relationsOf returns and edgeBetween relies on.
-    for (const list of this.adjacency.values()) list.sort(compareRelations);
     this.sorted.forEach((e, i) => this.entityRank.set(e.id, i));
     this.relationsInOrder = [...graph.relations].sort(compareRelations);
-    const rank = new Map<RelationRecord, number>();
-    this.relationsInOrder.forEach((r, i) => rank.set(r, i));
+    const perType = new Map<RelationType, number>();
     const followed = new Set(defaultTraversalTypes());
-    const ranks: number[] = [];
-    for (const [id, list] of this.adjacency) {
-      const relations = list.filter((r) => followed.has(r.type));
-      this.defaultAdjacency.set(id, { relations, rankAt: ranks.length });
-      for (const r of relations) ranks.push(rank.get(r)!);
+    const followedRanks = new Map<string, number[]>();
+    // Filed in relation order, so every list is in relation order: what relationsOf returns and edgeBetween relies on.
+    this.relationsInOrder.forEach((r, rank) => {
+      for (const end of r.target === r.source ? [r.source] : [r.source, r.target]) {
+        listAt(this.adjacency, end).push(r);
+        if (!followed.has(r.type)) continue;
+        listAt(followedRanks, end).push(rank);
+      }
+      perType.set(r.type, (perType.get(r.type) ?? 0) + 1);
+    });
+    let total = 0;
+    for (const ranks of followedRanks.values()) total += ranks.length;
+    this.defaultRanks = new Int32Array(total);
+    let rankAt = 0;
+    for (const id of this.adjacency.keys()) {
+      const ranks = followedRanks.get(id) ?? [];
+      this.defaultRanks.set(ranks, rankAt);
+      this.defaultAdjacency.set(id, { relations: ranks.map((rank) => this.relationsInOrder[rank]), rankAt });
+      rankAt += ranks.length;
     }
-    this.defaultRanks = Int32Array.from(ranks);
     this.counts = {
       entities: this.sorted.length,
       relations: graph.relations.length,
