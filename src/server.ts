@@ -29,6 +29,11 @@ export function loadTypeDefs(): string {
     .join('\n');
 }
 
+/** The schema Apollo would build from typeDefs and resolvers, built here since the executor (src/executor.ts) compiles against it. */
+export function executableSchema() {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as IExecutableSchemaDefinition<Context>['resolvers'] });
+}
+
 /** Identical errors once (one per deadline, one per repeated unknown directive), none for work dropped after the answer was decided, and at most LIMITS.maxErrors. */
 function tidyErrorsPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -66,10 +71,8 @@ export function createApollo(config: Pick<Config, 'introspection' | 'production'
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
-  // The schema Apollo would build from typeDefs and resolvers, built here since the executor (src/executor.ts) compiles against it.
-  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as IExecutableSchemaDefinition<Context>['resolvers'] });
   return new ApolloServer<Context>({
-    gateway: compiledExecution(schema, config.execution ?? loadConfig({}).execution),
+    gateway: compiledExecution(executableSchema(), config.execution ?? loadConfig({}).execution),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -1,14 +1,12 @@
 /** Compiled execution (src/executor.ts): hot operations only, a bounded number of them, and the same answers. */
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { compiledExecution } from '../src/executor.js';
 import { createContext } from '../src/context.js';
-import { loadTypeDefs } from '../src/server.js';
-import { resolvers } from '../src/resolvers/index.js';
+import { executableSchema } from '../src/server.js';
 import { embeddedStore } from './helpers.js';
 
-const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+const schema = executableSchema();
 const store = embeddedStore();
 
 async function executorOf(compileAfterRuns: number | undefined, maxCompiled = 256) {

@@ -1,7 +1,7 @@
 /**
  * Name and alias search for the embedded store: the candidates of the shared scoring (src/graph/ranking.ts), found
  * through an index of the pairs of neighbouring characters in every entity's name keys, with a vocabulary of Latin
- * words for the typos. Building it is one pass over names.
+ * words for the typos. Building it is three passes over the names: two for the pairs (counted, then filed), one for words.
  */
 import type { EntityKind, EntityRecord, SearchAfter, SearchHit } from '../types.js';
 import { editDistance, forms, parseQuery, rankHits, searchWords } from '../ranking.js';
@@ -17,7 +17,6 @@ export interface Entry {
 export function entryOf(entity: EntityRecord): Entry {
   return { entity, keys: [...new Set(forms(entity).map(nameKey))] };
 }
-
 
 /** The pair of code units at `i` in `text`, as one number. */
 function pairAt(text: string, i: number): number {

@@ -123,12 +123,8 @@ export class EmbeddedStore implements GraphStore {
         const { relations } = relationsOf(node);
         if (!expandedInWalk(d, relations.length, depth, maxDegree)) continue;
         for (const r of relations) {
-          // The same test as neighbours(): a relation leads out from its source, in from its target.
-          let other: string;
-          if (r.source === node && direction !== 'IN') other = r.target;
-          else if (r.target === node && direction !== 'OUT') other = r.source;
-          else continue;
-          if (!distance.has(other) && (!wanted || wanted.has(this.byId.get(other)!.kind))) next.add(other);
+          const other = otherEnd(r, node, direction);
+          if (other !== undefined && !distance.has(other) && (!wanted || wanted.has(this.byId.get(other)!.kind))) next.add(other);
         }
       }
       frontier = this.inIdOrder(next).slice(0, limit - distance.size);
@@ -160,7 +156,7 @@ export class EmbeddedStore implements GraphStore {
     if (!distance.has(from)) return [];
     const dag: PathDag = {
       next: (node) => [...this.neighbours(node, allowed)].filter((other) => distance.get(other) === distance.get(node)! - 1),
-      degree: (node) => this.degree(node, allowed),
+      degree: (node) => this.filtered(node, allowed).relations.length,
       edge: (a, b) => this.edgeBetween(a, b, allowed),
     };
     return toPaths(bestShortestPaths(from, to, dag, first), dag, (id) => this.byId.get(id)!);
@@ -200,11 +196,9 @@ export class EmbeddedStore implements GraphStore {
 
   async close() {}
 
-  private *neighbours(id: string, allowed: Set<RelationType>, direction: Direction = 'BOTH'): Iterable<string> {
+  private *neighbours(id: string, allowed: Set<RelationType>): Iterable<string> {
     for (const r of this.adjacency.get(id) ?? []) {
-      if (!allowed.has(r.type)) continue;
-      if (r.source === id && direction !== 'IN') yield r.target;
-      else if (r.target === id && direction !== 'OUT') yield r.source;
+      if (allowed.has(r.type)) yield otherEnd(r, id, 'BOTH')!;
     }
   }
 
@@ -220,7 +214,7 @@ export class EmbeddedStore implements GraphStore {
     };
   }
 
-  /** A node's relations of the allowed types, in relation order (their ranks are looked up when needed). */
+  /** A node's relations of the allowed types, in relation order, parallel ones each counted (their ranks are looked up when needed). */
   private filtered(id: string, allowed: Set<RelationType>): Followed {
     return { relations: (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type)) };
   }
@@ -248,10 +242,6 @@ export class EmbeddedStore implements GraphStore {
     return Array.from(Int32Array.from(ranks).sort(), (rank) => this.relationsInOrder[rank]);
   }
 
-  /** Relations of the allowed types touching `id`, parallel ones counted separately. */
-  private degree(id: string, allowed: Set<RelationType>): number {
-    return (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type)).length;
-  }
 
   /**
    * Distances to `to` of exactly the nodes on some shortest path from `from` (of at most maxDepth hops), found by a
@@ -311,6 +301,13 @@ export class EmbeddedStore implements GraphStore {
   private resolve1(text: string): string | undefined {
     return this.byKey.get(nameKey(text));
   }
+}
+
+/** Where a relation leads from `node` in `direction`: out from its source, in from its target; undefined against it. */
+function otherEnd(r: RelationRecord, node: string, direction: Direction): string | undefined {
+  if (r.source === node && direction !== 'IN') return r.target;
+  if (r.target === node && direction !== 'OUT') return r.source;
+  return undefined;
 }
 
 /** Relations of one node that a walk follows; for the default types, where their ranks start in defaultRanks. */
