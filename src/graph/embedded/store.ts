@@ -5,7 +5,6 @@ import type {
   GraphStore,
   MetricFilter,
   RelationRecord,
-  Direction,
   Neighborhood,
   NeighborhoodArgs,
   RelationType,
@@ -18,7 +17,8 @@ import { ENTITY_KINDS, RELATION_TYPES, isDocumentPart } from '../vocabulary.js';
 import { nameKey } from '../text.js';
 import type { SeedGraph } from '../types.js';
 import { NameSearch, entryOf } from './search.js';
-import { compareIds, compareRelations, defaultTraversalTypes, expandedInWalk } from '../traversal.js';
+import { compareIds, compareRelations, defaultTraversalTypes } from '../traversal.js';
+import { Adjacency } from './adjacency.js';
 import { bestShortestPaths, toPaths, type PathDag } from '../paths.js';
 import { graphVersion } from '../version.js';
 
@@ -31,13 +31,11 @@ export class EmbeddedStore implements GraphStore {
   private readonly byId = new Map<string, EntityRecord>();
   private readonly sorted: EntityRecord[];
   private readonly adjacency = new Map<string, RelationRecord[]>();
-  /** Each entity's relations of the default traversal types (all but MENTIONED_IN): what most walks follow, filtered once. */
-  private readonly defaultAdjacency = new Map<string, Followed>();
-  /** Each entity's place in id order, and each relation's in relation order: sorting a walk's finds is a numeric sort. */
+  /** Each entity's place in id order, and each relation's in relation order: what the walks' arrays hold. */
   private readonly entityRank = new Map<string, number>();
   private readonly relationsInOrder: RelationRecord[];
-  /** The ranks of every default adjacency list, one after another in one array (4 bytes a relation end). */
-  private readonly defaultRanks: Int32Array;
+  /** The relation ends as numbers, for neighbourhood walks. */
+  private readonly walks: Adjacency;
   private readonly byKey = new Map<string, string>();
   private readonly byKind = new Map<EntityKind, EntityRecord[]>();
   private readonly counts: Stats;
@@ -53,27 +51,16 @@ export class EmbeddedStore implements GraphStore {
     this.sorted.forEach((e, i) => this.entityRank.set(e.id, i));
     this.relationsInOrder = [...graph.relations].sort(compareRelations);
     const perType = new Map<RelationType, number>();
-    const followed = new Set(defaultTraversalTypes());
-    const followedRanks = new Map<string, number[]>();
     // Filed in relation order, so every list is in relation order: what relationsOf returns and edgeBetween relies on.
-    this.relationsInOrder.forEach((r, rank) => {
-      for (const end of r.target === r.source ? [r.source] : [r.source, r.target]) {
-        listAt(this.adjacency, end).push(r);
-        if (!followed.has(r.type)) continue;
-        listAt(followedRanks, end).push(rank);
-      }
+    for (const r of this.relationsInOrder) {
+      for (const end of r.target === r.source ? [r.source] : [r.source, r.target]) listAt(this.adjacency, end).push(r);
       perType.set(r.type, (perType.get(r.type) ?? 0) + 1);
-    });
-    let total = 0;
-    for (const ranks of followedRanks.values()) total += ranks.length;
-    this.defaultRanks = new Int32Array(total);
-    let rankAt = 0;
-    for (const id of this.adjacency.keys()) {
-      const ranks = followedRanks.get(id) ?? [];
-      this.defaultRanks.set(ranks, rankAt);
-      this.defaultAdjacency.set(id, { relations: ranks.map((rank) => this.relationsInOrder[rank]), rankAt });
-      rankAt += ranks.length;
     }
+    this.walks = new Adjacency(
+      this.sorted.map((e) => e.kind),
+      this.relationsInOrder,
+      (id) => this.entityRank.get(id)!,
+    );
     this.counts = {
       entities: this.sorted.length,
       relations: graph.relations.length,
@@ -112,37 +99,14 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async neighborhood({ id, depth, types, limit, direction = 'BOTH', kinds, maxDegree }: NeighborhoodArgs): Promise<Neighborhood | null> {
-    if (!this.byId.has(id)) return null;
-    const relationsOf = this.followedRelations(types);
-    const wanted = kinds && new Set(kinds);
-    const distance = new Map([[id, 0]]);
-    let frontier = [id];
-    for (let d = 0; d < depth && frontier.length > 0 && distance.size < limit; d++) {
-      const next = new Set<string>();
-      for (const node of frontier) {
-        const { relations } = relationsOf(node);
-        if (!expandedInWalk(d, relations.length, depth, maxDegree)) continue;
-        for (const r of relations) {
-          const other = otherEnd(r, node, direction);
-          if (other !== undefined && !distance.has(other) && (!wanted || wanted.has(this.byId.get(other)!.kind))) next.add(other);
-        }
-      }
-      frontier = this.inIdOrder(next).slice(0, limit - distance.size);
-      for (const node of frontier) distance.set(node, d + 1);
-    }
-    // From the found nodes' own relations, each taken at its source: the walk's cost, not the graph's.
-    const edges: number[] = [];
-    for (const node of distance.keys()) {
-      const { relations, rankAt } = relationsOf(node);
-      relations.forEach((r, i) => {
-        if (r.source === node && distance.has(r.target)) edges.push(rankAt === undefined ? this.rankOf(r) : this.defaultRanks[rankAt + i]);
-      });
-    }
-    const members = [...distance].map(([node, hops]) => {
-      const degree = relationsOf(node).relations.length;
-      return { distance: hops, degree, expanded: expandedInWalk(hops, degree, depth, maxDegree) };
-    });
-    return { nodes: [...distance.keys()].map((n) => this.byId.get(n)!), edges: this.inRelationOrder(edges), members };
+    const centre = this.entityRank.get(id);
+    if (centre === undefined) return null;
+    const walk = this.walks.walk(centre, { depth, limit, direction, types: types ?? defaultTraversalTypes(), kinds, maxDegree });
+    return {
+      nodes: walk.nodes.map((rank) => this.sorted[rank]),
+      edges: Array.from(walk.edges, (rank) => this.relationsInOrder[rank]),
+      members: walk.members,
+    };
   }
 
   async shortestPath(args: { from: string; to: string; maxDepth: number; types?: RelationType[] }): Promise<Subgraph | null> {
@@ -156,7 +120,7 @@ export class EmbeddedStore implements GraphStore {
     if (!distance.has(from)) return [];
     const dag: PathDag = {
       next: (node) => [...this.neighbours(node, allowed)].filter((other) => distance.get(other) === distance.get(node)! - 1),
-      degree: (node) => this.filtered(node, allowed).relations.length,
+      degree: (node) => this.filtered(node, allowed).length,
       edge: (a, b) => this.edgeBetween(a, b, allowed),
     };
     return toPaths(bestShortestPaths(from, to, dag, first), dag, (id) => this.byId.get(id)!);
@@ -198,50 +162,14 @@ export class EmbeddedStore implements GraphStore {
 
   private *neighbours(id: string, allowed: Set<RelationType>): Iterable<string> {
     for (const r of this.adjacency.get(id) ?? []) {
-      if (allowed.has(r.type)) yield otherEnd(r, id, 'BOTH')!;
+      if (allowed.has(r.type)) yield otherEnd(r, id);
     }
   }
 
-  /** A node's relations of `types` (the default traversal types when absent) with their ranks, each filtered once per call. */
-  private followedRelations(types: RelationType[] | undefined): (id: string) => Followed {
-    if (!types) return (id) => this.defaultAdjacency.get(id) ?? NONE;
-    const allowed = new Set(types);
-    const lists = new Map<string, Followed>();
-    return (id) => {
-      let list = lists.get(id);
-      if (!list) lists.set(id, (list = this.filtered(id, allowed)));
-      return list;
-    };
+  /** A node's relations of the allowed types, parallel ones each counted: its degree in a path search. */
+  private filtered(id: string, allowed: Set<RelationType>): RelationRecord[] {
+    return (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type));
   }
-
-  /** A node's relations of the allowed types, in relation order, parallel ones each counted (their ranks are looked up when needed). */
-  private filtered(id: string, allowed: Set<RelationType>): Followed {
-    return { relations: (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type)) };
-  }
-
-  /** A relation's place in relation order, by binary search: for walks of other than the default types. */
-  private rankOf(r: RelationRecord): number {
-    let low = 0;
-    let high = this.relationsInOrder.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (compareRelations(this.relationsInOrder[middle], r) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
-
-  /** Ids in code-unit order (compareIds), by a numeric sort of their ranks. */
-  private inIdOrder(ids: Iterable<string>): string[] {
-    const ranks = Int32Array.from(ids, (id) => this.entityRank.get(id)!).sort();
-    return Array.from(ranks, (rank) => this.sorted[rank].id);
-  }
-
-  /** Relations, given by rank, in relation order (compareRelations). */
-  private inRelationOrder(ranks: number[]): RelationRecord[] {
-    return Array.from(Int32Array.from(ranks).sort(), (rank) => this.relationsInOrder[rank]);
-  }
-
 
   /**
    * Distances to `to` of exactly the nodes on some shortest path from `from` (of at most maxDepth hops), found by a
@@ -303,20 +231,10 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-/** Where a relation leads from `node` in `direction`: out from its source, in from its target; undefined against it. */
-function otherEnd(r: RelationRecord, node: string, direction: Direction): string | undefined {
-  if (r.source === node && direction !== 'IN') return r.target;
-  if (r.target === node && direction !== 'OUT') return r.source;
-  return undefined;
+/** The other end of a relation touching `node`. */
+function otherEnd(r: RelationRecord, node: string): string {
+  return r.source === node ? r.target : r.source;
 }
-
-/** Relations of one node that a walk follows; for the default types, where their ranks start in defaultRanks. */
-interface Followed {
-  relations: RelationRecord[];
-  rankAt?: number;
-}
-
-const NONE: Followed = { relations: [] };
 
 /** The list a map holds under `key`, created empty on first use. */
 function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
