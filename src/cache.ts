@@ -22,6 +22,7 @@ interface Context {
   guard: { readonly cutShort: boolean };
   variables?: Record<string, unknown>;
   responseCache?: CacheTicket;
+  outcome: { clean?: boolean };
 }
 
 /** A stored answer: its body and the content type it was sent with. */
@@ -37,10 +38,8 @@ export interface CacheTicket {
   version?: string;
   /** The request's key, once its operation has passed every check. */
   key?: string;
-  /** The stored answer, on a hit: the handler sends these bytes. */
+  /** The stored answer, on a hit: the handler sends these bytes. On a miss the handler stores a clean answer's. */
   hit?: StoredAnswer;
-  /** On a miss: true when the answer is complete and error-free, so the handler may store its bytes. */
-  storable?: boolean;
 }
 
 export interface CacheStats {
@@ -118,6 +117,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The key of an operation that passed every check: what its answer depends on. */
+export function operationKey(version: string, queryHash: string, operationName: string | undefined, variables: Record<string, unknown>): string {
+  return [version, queryHash, operationName ?? '', canonicalJson(variables)].join('\n');
+}
+
 /**
  * The plugin: inert for requests without a ticket (in-process executeOperation calls). It runs after the checks,
  * since Apollo calls responseForOperation only once didResolveOperation has passed, so a refusal is never cached nor skipped.
@@ -136,17 +140,17 @@ export function responseCachePlugin(): ApolloServerPlugin<Context> {
             // The store cannot say what it holds (an outage): execution answers as it would without a cache.
             return null;
           }
-          ticket.key = [version, queryHash, operationName ?? '', canonicalJson(contextValue.variables ?? {})].join('\n');
+          ticket.key = operationKey(version, queryHash ?? '', operationName ?? undefined, contextValue.variables ?? {});
           ticket.hit = ticket.cache.get(ticket.key);
           if (ticket.hit === undefined) return null;
           // A placeholder: the handler sends the stored bytes instead, extensions.cost included.
           return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: {} } } };
         },
         async willSendResponse({ response, contextValue }) {
-          const ticket = contextValue.responseCache;
-          if (!ticket?.key || ticket.hit !== undefined) return;
-          // Seen before tidyErrorsPlugin drops REQUEST_ABORTED errors; a cut-short answer may have lost fields without one.
-          ticket.storable =
+          // Whether the answer may be stored (src/server.ts) and its operation answered by the fast lane
+          // (src/fastlane.ts). Seen before tidyErrorsPlugin drops REQUEST_ABORTED errors; a cut-short answer may have
+          // lost fields without one.
+          contextValue.outcome.clean =
             response.body.kind === 'single' &&
             !response.body.singleResult.errors?.length &&
             (response.http.status ?? 200) === 200 &&

@@ -1,6 +1,7 @@
 /** The per-request context: the store behind the port, the request's DataLoaders, and its deadline. */
 import DataLoader from 'dataloader';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
 import { measureBounds, type GraphBounds } from './bounds.js';
 import { QueryTimeout, RequestAborted, ServiceUnavailable, StoreUnavailable } from './errors.js';
 import type { CacheTicket } from './cache.js';
@@ -23,9 +24,12 @@ class RequestGuard {
 
   constructor(readonly timeoutMs: number) {}
 
-  /** The clock starts once the operation is checked: a first request that waits for the graph to be measured keeps its full time. */
+  /**
+   * The clock starts once the operation is checked: a first request that waits for the graph to be measured keeps its
+   * full time. Only once: a request the fast lane hands to Apollo (src/fastlane.ts) keeps the deadline it had.
+   */
   start() {
-    this.deadline = performance.now() + this.timeoutMs;
+    if (this.deadline === Infinity) this.deadline = performance.now() + this.timeoutMs;
   }
 
   abort() {
@@ -49,6 +53,22 @@ class RequestGuard {
   }
 }
 
+/** An operation run by its compiled program (src/executor.ts): what the fast lane needs to run it again. */
+export interface CompiledRun {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  program: CompiledQuery<unknown, unknown>;
+  /** Apollo's hash of the query text (the response cache's operation key holds it). */
+  queryHash: string;
+}
+
+interface Outcome {
+  /** Set by the executor when a compiled program ran the operation. */
+  compiled?: CompiledRun;
+  /** Set once the answer is known to be complete, error-free and a 200 (src/cache.ts). */
+  clean?: boolean;
+}
+
 export interface Context {
   /** The store, behind the request's guard. */
   store: GraphStore;
@@ -62,6 +82,8 @@ export interface Context {
   variables?: Record<string, unknown>;
   /** Set by the HTTP handler where responses may be cached (src/cache.ts); the plugin fills in the rest. */
   responseCache?: CacheTicket;
+  /** How the operation ran, for the HTTP handler (an object: Apollo runs each operation on a shallow copy of the context). */
+  outcome: Outcome;
   /** The entities this request's store answers have held, by id: a relation's ends among them resolve without a promise. */
   known: Map<string, EntityRecord>;
 }
@@ -111,6 +133,7 @@ export function createContext(store: GraphStore, timeoutMs = Infinity): Context 
     store: front,
     guard,
     known,
+    outcome: {},
     loaders: {
       entity: new DataLoader(async (ids) => {
         const found = await front.getEntities(ids);

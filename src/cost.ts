@@ -341,11 +341,11 @@ const passed = new WeakMap<GraphBounds, WeakMap<OperationDefinitionNode, Map<str
 const MAX_VARIABLE_SETS = 64;
 
 /**
- * checkOperation, remembered for operations that passed: the answer depends only on the schema (one per server), the
+ * checkOperation, remembered for operations that passed (Apollo's requests here, the fast lane's in src/fastlane.ts): the answer depends only on the schema (one per server), the
  * document (Apollo's document store hands back the same parsed node for the same text), the operation, its variables
  * and the graph's bounds. A refusal is not remembered, so it costs its full check every time, as before.
  */
-function checkRemembered(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): Checked {
+export function checkVariables(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): Checked {
   let byOperation = passed.get(bounds);
   if (!byOperation) passed.set(bounds, (byOperation = new WeakMap()));
   let byVariables = byOperation.get(operation);
@@ -366,6 +366,11 @@ function checkRemembered(schema: GraphQLSchema, document: { definitions: readonl
   return checked;
 }
 
+/** What clients see their query was priced at, as Shopify's and GitHub's APIs show theirs. */
+export function costExtension(cost: number) {
+  return { cost: { requested: cost, limit: LIMITS.maxCost } };
+}
+
 /** An Apollo plugin: once the operation is known, check it; the cost is kept on the context for the deadline's log. */
 export function requestChecksPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -381,16 +386,15 @@ export function requestChecksPlugin(): ApolloServerPlugin<Context> {
           }
           // A document without a unique operation to run (several unnamed, or a name it lacks): execution refuses it.
           if (!operation) return;
-          const checked = checkRemembered(schema, document, operation, request.variables ?? {}, bounds);
+          const checked = checkVariables(schema, document, operation, request.variables ?? {}, bounds);
           contextValue.cost = checked.cost;
           contextValue.variables = checked.variables;
           contextValue.guard.start();
         },
         async willSendResponse({ response, contextValue }) {
-          // Clients see what their query was priced at, as Shopify's and GitHub's APIs show theirs.
           if (contextValue.cost === undefined || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, cost: { requested: contextValue.cost, limit: LIMITS.maxCost } };
+          result.extensions = { ...result.extensions, ...costExtension(contextValue.cost) };
         },
       };
     },

@@ -63,9 +63,12 @@ export function compiledExecution(schema: GraphQLSchema, { compileAfterRuns, max
     },
     async load() {
       return {
-        async executor({ document, operation, context, request }) {
+        async executor({ document, operation, context, request, queryHash }) {
           const program = operation ? compiledFor(document, operation) : undefined;
-          if (program) return asGraphqlJs(await program.query(undefined, context, request.variables ?? {}));
+          if (program) {
+            context.outcome.compiled = { document, operation: operation!, program, queryHash };
+            return asGraphqlJs(await program.query(undefined, context, request.variables ?? {}));
+          }
           // The name the client sent: Apollo's is null when none matched, which would run a lone operation anyway.
           // Without a unique operation to run, graphql-js gives the error Apollo would.
           return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName ?? null });

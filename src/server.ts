@@ -18,6 +18,7 @@ import type { GraphStore } from './graph/types.js';
 import { resolvers } from './resolvers/index.js';
 import { serveWeb } from './web.js';
 import { compiledExecution } from './executor.js';
+import { FastLane, laneRequest, type LaneStats } from './fastlane.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
 
@@ -58,7 +59,7 @@ function tidyErrorsPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-export function createApollo(config: Pick<Config, 'introspection' | 'production'> & Partial<Pick<Config, 'execution'>>, logger: Logger): ApolloServer<Context> {
+export function createApollo(config: Pick<Config, 'introspection' | 'production'> & Partial<Pick<Config, 'execution'>>, logger: Logger, schema = executableSchema()): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxQueryDepth, exposeLimits: true },
     // Armor lets __typename aliases through by default; 101 of them is a classic probe.
@@ -72,7 +73,7 @@ export function createApollo(config: Pick<Config, 'introspection' | 'production'
   });
   const protection = armor.protect();
   return new ApolloServer<Context>({
-    gateway: compiledExecution(executableSchema(), config.execution ?? loadConfig({}).execution),
+    gateway: compiledExecution(schema, config.execution ?? loadConfig({}).execution),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -175,6 +176,8 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 export interface RunningServer {
   server: Server;
   url: string;
+  /** How the fast lane (src/fastlane.ts) has done: for tests and figures. */
+  laneStats(): LaneStats;
   /** Stops taking requests (/ready turns 503), lets in-flight ones finish within the drain deadline, then stops Apollo. */
   stop(): Promise<void>;
 }
@@ -184,9 +187,12 @@ type ServerConfig = Pick<Config, 'host' | 'port' | 'introspection' | 'production
 /** Starts Apollo and an HTTP server on host:port; `/graphql` (and `/`) serve GraphQL, `/health`, `/ready` and `/cache` report status, and where introspection is on, the pages of src/web.ts. */
 export async function startServer(store: GraphStore, config: ServerConfig, logger: Logger): Promise<RunningServer> {
   // What the caller leaves out takes the configuration's defaults.
-  const { http, queryTimeoutMs, responseCache } = { ...loadConfig({}), ...config };
+  const { http, queryTimeoutMs, responseCache, execution } = { ...loadConfig({}), ...config };
   const cache = responseCache.enabled ? new ResponseCache(responseCache.maxBytes) : undefined;
-  const apollo = createApollo(config, logger);
+  const schema = executableSchema();
+  const apollo = createApollo(config, logger, schema);
+  // Operations that run compiled: without compiling, none is ever filed, so COMPILE_AFTER_RUNS=off turns it off too.
+  const lane = new FastLane(schema, execution.maxCompiled);
   await apollo.start();
   // Measure the graph for the cost model now rather than on the first request; a store that is down is measured later.
   void apollo.executeOperation({ query: '{ __typename }' }, { contextValue: createContext(store) }).catch(() => {});
@@ -228,40 +234,59 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
       }
     }
     const body = req.method === 'POST' ? parseBody(raw, req.headers['content-type']) : undefined;
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
     const context = createContext(store, queryTimeoutMs);
     if (cache) context.responseCache = cache.ticket(version);
     // A client that leaves takes its answer with it: stop the work.
     res.once('close', () => {
       if (!res.writableFinished) context.guard.abort();
     });
+    // A hot operation is answered without Apollo's pipeline (src/fastlane.ts); anything it cannot answer goes on.
+    const fast = body === undefined ? undefined : laneRequest(body);
+    const laneKey = fast && FastLane.key(fast, req.headers['content-type'], req.headers.accept);
+    const laneAnswer = laneKey ? await lane.answer(laneKey, fast!, context) : undefined;
+    if (laneAnswer) return deliver(res, 200, laneAnswer.headers, laneAnswer.body, context, exactKey);
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
       context: async () => context,
     });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
     if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
+    const status = response.status ?? 200;
+    const { compiled, clean } = context.outcome;
+    if (laneKey && compiled && clean && status === 200 && context.responseCache?.hit === undefined) {
+      lane.learn(laneKey, compiled, response.headers);
+    }
+    deliver(res, status, response.headers, response.body.string, context, exactKey);
+  };
+
+  /** Sends an answer (the stored one on a response cache hit), within the size limit, and stores a clean one. */
+  const deliver = (res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string | undefined, context: Context, exactKey: string | undefined) => {
+    let type: string | undefined;
+    for (const [key, value] of headers) {
+      res.setHeader(key, value);
+      if (key === 'content-type') type = value;
+    }
     const ticket = context.responseCache;
     if (ticket?.hit !== undefined) {
-      // Filed with the content type Apollo chose for this request's accept header, which may differ from the first's.
-      if (exactKey) cache!.set(exactKey, { body: ticket.hit.body, contentType: response.headers.get('content-type') ?? ticket.hit.contentType });
-      res.statusCode = response.status ?? 200;
+      // Filed with the content type chosen for this request's accept header, which may differ from the first's.
+      if (exactKey) cache!.set(exactKey, { body: ticket.hit.body, contentType: type ?? ticket.hit.contentType });
+      res.statusCode = status;
       return res.end(ticket.hit.body);
     }
-    const size = Buffer.byteLength(response.body.string);
+    const size = Buffer.byteLength(body!);
     if (size > http.maxResponseBytes) {
       return sendError(res, 200, 'RESPONSE_TOO_LARGE', `the response would be ${size} bytes, over the limit of ${http.maxResponseBytes}; select fewer fields or smaller pages`);
     }
-    if (ticket?.storable) {
-      const answer = { body: response.body.string, contentType: response.headers.get('content-type') ?? 'application/json; charset=utf-8' };
-      cache!.set(ticket.key!, answer);
+    if (ticket?.key && context.outcome.clean) {
+      const answer = { body: body!, contentType: type ?? 'application/json; charset=utf-8' };
+      cache!.set(ticket.key, answer);
       if (exactKey) cache!.set(exactKey, answer);
     }
-    res.statusCode = response.status ?? 200;
-    res.end(response.body.string);
+    res.statusCode = status;
+    res.end(body);
   };
 
   // Timeouts are checked on this interval (Node's default, 30 s, would let a slow client linger far past them).
@@ -296,6 +321,7 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
   return {
     server,
     url: `http://${host}:${port}/graphql`,
+    laneStats: () => lane.stats(),
     stop: async () => {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

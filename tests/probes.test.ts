@@ -1,8 +1,9 @@
 /**
  * The probe set: 60+ requests over real HTTP (results, refusals, errors and limits) whose exact responses (status,
  * content type, body bytes) are kept in a snapshot, so that work on speed cannot change a byte of what clients get.
- * Each probe is answered four times: twice without the response cache (interpreted, then compiled), and twice with
- * it (a miss, then a hit).
+ * Each probe is answered six times: three times without the response cache (interpreted, compiled, then by the fast
+ * lane once its compiled run was clean), and three times with it (a compiled miss, an exact hit, then the same body
+ * written differently, which the fast lane answers from the cache).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,8 @@ interface Probe {
   accept?: string;
   /** Sent to the production server (no introspection, no pages). */
   production?: boolean;
+  /** Bodies sent first (three times each, unchecked), so that the probe meets an operation the fast lane holds. */
+  warm?: unknown[];
 }
 
 const OPERATIONS = fileURLToPath(new URL('../examples/operations', import.meta.url));
@@ -41,6 +44,11 @@ const PROBES: Probe[] = [
   ...bench,
   // Results.
   { name: 'entity by a variable', body: { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid-cooling' } } },
+  // The fast lane holds the operation (warmed with other variables): it checks these, runs, or hands them to Apollo.
+  { name: 'a hot operation with new variables', body: { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'gpu' } }, warm: [{ query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid-cooling' } }] },
+  { name: 'a hot operation with variables of the wrong type', body: { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: [1] } }, warm: [{ query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid-cooling' } }] },
+  { name: 'a hot operation whose answer has an error', body: { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid coolng' } }, warm: [{ query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid-cooling' } }] },
+  { name: 'a hot operation over its page limit', body: { query: 'query S($n: Int) { search(text: "算力", first: $n) { score } }', variables: { n: LIMITS.maxPageSize + 1 } }, warm: [{ query: 'query S($n: Int) { search(text: "算力", first: $n) { score } }', variables: { n: 2 } }], production: true },
   { name: 'entity by a Chinese name', body: { query: '{ entity(id: "液冷技术") { id name } }' } },
   { name: 'search with kinds and a cursor page', body: { query: '{ a: search(text: "算力", kinds: [Concept, Technology], first: 3) { score cursor entity { id } } }' } },
   { name: 'search page after a cursor', body: { query: 'query S($after: String) { search(text: "算力", first: 3, after: $after) { score entity { id } } }', variables: { after: Buffer.from('hit:0.8:computing-power').toString('base64url') } } },
@@ -111,7 +119,7 @@ interface Answer {
   body: string;
 }
 
-async function send(url: string, probe: Probe): Promise<Answer> {
+async function send(url: string, probe: Probe, layout?: 'spaced'): Promise<Answer> {
   const method = probe.method ?? 'POST';
   const headers: Record<string, string> = { accept: probe.accept ?? 'application/json' };
   let target = url;
@@ -123,7 +131,7 @@ async function send(url: string, probe: Probe): Promise<Answer> {
     headers['content-type'] = probe.contentType ?? 'application/json';
   }
   // The invalid-UTF-8 probe sends a lone continuation byte.
-  const body = method === 'GET' ? undefined : probe.name === 'invalid UTF-8' ? new Uint8Array([0x7b, 0x80, 0x7d]) : (probe.raw ?? JSON.stringify(probe.body));
+  const body = method === 'GET' ? undefined : probe.name === 'invalid UTF-8' ? new Uint8Array([0x7b, 0x80, 0x7d]) : (probe.raw ?? JSON.stringify(probe.body, null, layout ? 1 : undefined));
   const response = await fetch(target, { method, headers, body });
   return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
 }
@@ -134,8 +142,9 @@ beforeAll(async () => {
   const start = (production: boolean, cache: boolean) =>
     startServer(
       embeddedStore(),
-      // Compiled from the second run on, so that each probe's second answer comes from graphql-jit.
-      { host: '127.0.0.1', port: 0, introspection: !production, production, responseCache: { enabled: cache, maxBytes: 64_000_000 }, execution: { compileAfterRuns: 1, maxCompiled: 256 } },
+      // Without the cache, compiled from the second run on, so that each probe's second answer comes from graphql-jit
+      // and its third from the fast lane. With it, compiled from the first, so the lane learns it on the miss.
+      { host: '127.0.0.1', port: 0, introspection: !production, production, responseCache: { enabled: cache, maxBytes: 64_000_000 }, execution: { compileAfterRuns: cache ? 0 : 1, maxCompiled: 256 } },
       silentLogger,
     );
   for (const production of [false, true]) {
@@ -154,16 +163,35 @@ describe('the probe set', () => {
   });
 
   for (const probe of PROBES) {
-    it(`answers "${probe.name}" with the recorded bytes, with and without the response cache`, async () => {
+    it(`answers "${probe.name}" with the recorded bytes, with and without the response cache and the fast lane`, async () => {
       const mode = probe.production ? 'production' : 'development';
-      // The first run is interpreted by graphql-js, the second compiled by graphql-jit (src/executor.ts).
-      const uncached = await send(servers[`${mode}, cache off`].url, probe);
-      const compiled = await send(servers[`${mode}, cache off`].url, probe);
-      const miss = await send(servers[`${mode}, cache on`].url, probe);
-      const hit = await send(servers[`${mode}, cache on`].url, probe);
+      const plain = servers[`${mode}, cache off`];
+      const cached = servers[`${mode}, cache on`];
+      for (const body of probe.warm ?? []) for (const server of [plain, plain, plain, cached]) await send(server.url, { name: 'warm', body });
+      // The first run is interpreted by graphql-js, the second compiled by graphql-jit (src/executor.ts), the third
+      // answered by the fast lane (src/fastlane.ts) when the second was clean.
+      const handedOn = plain.laneStats().handedOn;
+      const uncached = await send(plain.url, probe);
+      const handedOnFirst = plain.laneStats().handedOn - handedOn;
+      const compiled = await send(plain.url, probe);
+      const before = plain.laneStats().answered;
+      const lane = await send(plain.url, probe);
+      const miss = await send(cached.url, probe);
+      const hit = await send(cached.url, probe);
+      const cachedBefore = cached.laneStats().answered;
+      const laneHit = await send(cached.url, probe, 'spaced');
       expect(compiled).toEqual(uncached);
+      expect(lane).toEqual(uncached);
       expect(miss).toEqual(uncached);
       expect(hit).toEqual(uncached);
+      expect(laneHit).toEqual(uncached);
+      // The lane answers every clean answer to a plain POST body after its compiled run, and nothing else.
+      const laneable = (probe.method ?? 'POST') === 'POST' && probe.raw === undefined && !Array.isArray(probe.body) && !('extensions' in (probe.body as object));
+      const clean = uncached.status === 200 && !uncached.body.startsWith('{"errors"');
+      expect(plain.laneStats().answered - before).toBe(laneable && clean ? 1 : 0);
+      expect(cached.laneStats().answered - cachedBefore).toBe(laneable && clean ? 1 : 0);
+      // A warmed operation's first send went to the lane; one it could not answer clean was handed to Apollo.
+      expect(handedOnFirst).toBe(probe.warm && !clean ? 1 : 0);
       // Hostile or broken input is a 4xx, never a 500.
       expect(uncached.status).toBeLessThan(500);
       expect(uncached).toMatchSnapshot();

@@ -1,0 +1,92 @@
+/**
+ * The fast lane (src/fastlane.ts) over real HTTP: when it takes over, what turns it off, its bound, and that a request
+ * it hands to Apollo keeps its deadline. Byte-equality with Apollo's answers is tests/probes.test.ts's.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../src/server.js';
+import { createContext } from '../src/context.js';
+import { QueryTimeout } from '../src/errors.js';
+import { embeddedStore, silentLogger } from './helpers.js';
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop()));
+});
+
+async function server(compileAfterRuns: number | undefined, maxCompiled = 256) {
+  const s = await startServer(
+    embeddedStore(),
+    { host: '127.0.0.1', port: 0, introspection: true, production: false, responseCache: { enabled: false, maxBytes: 1 }, execution: { compileAfterRuns, maxCompiled } },
+    silentLogger,
+  );
+  running.push(s);
+  return s;
+}
+
+async function post(url: string, body: unknown): Promise<string> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return `${response.status} ${response.headers.get('content-type')} ${await response.text()}`;
+}
+
+const entity = { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh } }', variables: { id: 'liquid-cooling' } };
+
+describe('the fast lane', () => {
+  it('takes over an operation once it ran compiled and clean, and answers the same bytes as Apollo', async () => {
+    const s = await server(10);
+    const answers: string[] = [];
+    // Ten runs on graphql-js, the eleventh compiled by Apollo's executor, the rest by the lane.
+    for (let i = 0; i < 11; i++) answers.push(await post(s.url, entity));
+    expect(s.laneStats()).toEqual({ operations: 1, answered: 0, handedOn: 0 });
+    for (let i = 0; i < 3; i++) answers.push(await post(s.url, entity));
+    expect(s.laneStats()).toEqual({ operations: 1, answered: 3, handedOn: 0 });
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).toBe('200 application/json; charset=utf-8 {"data":{"entity":{"id":"liquid-cooling","name":"Liquid cooling","nameZh":"液冷技术"}},"extensions":{"cost":{"requested":4,"limit":20000}}}\n');
+    // Other variables run in the lane too; the same text with another operation name is another operation.
+    expect(await post(s.url, { ...entity, variables: { id: 'gpu' } })).toContain('"nameZh":"图形处理器"');
+    expect(s.laneStats().answered).toBe(4);
+    expect(await post(s.url, { ...entity, operationName: 'E' })).toBe(answers[0]);
+    expect(s.laneStats().answered).toBe(4);
+  });
+
+  it('files nothing when compiling is off (COMPILE_AFTER_RUNS=off)', async () => {
+    const s = await server(undefined);
+    for (let i = 0; i < 15; i++) await post(s.url, entity);
+    expect(s.laneStats()).toEqual({ operations: 0, answered: 0, handedOn: 0 });
+  });
+
+  it('holds at most MAX_COMPILED_OPERATIONS operations, the least recently used leaving first', async () => {
+    const s = await server(0, 2);
+    for (const field of ['id', 'name', 'nameZh']) await post(s.url, { query: `{ entity(id: "gpu") { ${field} } }` });
+    expect(s.laneStats().operations).toBe(2);
+    // The first left: it goes through Apollo again (and is filed again).
+    await post(s.url, { query: '{ entity(id: "gpu") { id } }' });
+    expect(s.laneStats().answered).toBe(0);
+    await post(s.url, { query: '{ entity(id: "gpu") { nameZh } }' });
+    expect(s.laneStats().answered).toBe(1);
+  });
+
+  it('hands an operation whose answer has an error to Apollo once, then leaves it to Apollo until it runs clean again', async () => {
+    const s = await server(0);
+    await post(s.url, entity);
+    const missing = { ...entity, variables: { id: 'no-such-entity' } };
+    const first = await post(s.url, missing);
+    expect(first).toContain('"code":"NOT_FOUND"');
+    expect(s.laneStats()).toMatchObject({ operations: 0, handedOn: 1 });
+    // Not filed again by an answer with an error: no request runs twice.
+    expect(await post(s.url, missing)).toBe(first);
+    expect(s.laneStats()).toMatchObject({ operations: 0, handedOn: 1 });
+    await post(s.url, entity);
+    expect(s.laneStats().operations).toBe(1);
+  });
+});
+
+describe("a request's deadline", () => {
+  it('starts once: a request handed on after its clock started keeps the deadline it had', async () => {
+    const context = createContext(embeddedStore(), 30);
+    context.guard.start();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Apollo's checks start the clock again for a request the lane handed on.
+    context.guard.start();
+    expect(() => context.guard.check()).toThrow(QueryTimeout);
+  });
+});
