@@ -43,9 +43,13 @@ export class Adjacency {
   private readonly flags: Uint8Array;
   /** Per entity: its kind (index in ENTITY_KINDS). */
   private readonly kind: Uint8Array;
-  /** Per entity: the stamp of the walk that found it, and of the layer that queued it (no per-walk allocation). */
+  /**
+   * Per entity: the stamp of the walk that found it, and of the layer that queued it (no per-walk allocation); a path
+   * search stamps `found` from one end and `queued` from the other, with the hops from each end in `hops`.
+   */
   private readonly found: Int32Array;
   private readonly queued: Int32Array;
+  private readonly hops: [Int32Array, Int32Array];
   private stamp = 0;
 
   /** `kinds`: each entity's kind, by rank; `relations`: in relation order; `rankOf`: an entity id's rank. */
@@ -87,6 +91,7 @@ export class Adjacency {
     });
     this.found = new Int32Array(n);
     this.queued = new Int32Array(n);
+    this.hops = [new Int32Array(n), new Int32Array(n)];
   }
 
   /** Renewed before a walk, never during one (its found entities would be forgotten): a walk takes depth + 1 stamps. */
@@ -104,14 +109,82 @@ export class Adjacency {
     return degree;
   }
 
+  /** Types as a lookup table by type index. */
+  private static allowed(types: readonly RelationType[]): Uint8Array {
+    const allowed = new Uint8Array(RELATION_TYPES.length);
+    for (const t of types) allowed[RELATION_TYPES.indexOf(t)] = 1;
+    return allowed;
+  }
+
+  /**
+   * Hops to `to` of exactly the entities on some shortest path from `from` (of at most maxDepth hops, relations of
+   * `types` followed both ways), found by a BFS from both ends that stops when they meet: the same shortest-path DAG
+   * a full BFS from `to` gives, since a neighbour one step closer to `to` than a node on a shortest path is on one too.
+   * Empty when there is no such path.
+   */
+  pathDistances(from: number, to: number, types: readonly RelationType[], maxDepth: number): Map<number, number> {
+    if (from === to) return new Map([[to, 0]]);
+    const allowed = Adjacency.allowed(types);
+    this.renewStamps(0);
+    const stamp = ++this.stamp;
+    // Side 0 grows from `from` and marks `found`, side 1 from `to` and marks `queued`; both with this one stamp.
+    const marks = [this.found, this.queued];
+    const ends = [from, to].map((end, i) => {
+      marks[i][end] = stamp;
+      this.hops[i][end] = 0;
+      return { layers: [[end]] };
+    });
+    const seen = (side: number, node: number) => marks[side][node] === stamp;
+    let meeting: number[] = [];
+    while (meeting.length === 0) {
+      if (ends[0].layers.length + ends[1].layers.length - 1 > maxDepth) return new Map();
+      // Grow the side with the smaller frontier by one whole layer.
+      const side = ends[0].layers.at(-1)!.length <= ends[1].layers.at(-1)!.length ? 0 : 1;
+      const d = ends[side].layers.length;
+      const layer: number[] = [];
+      for (const node of ends[side].layers.at(-1)!) {
+        for (let k = this.starts[node], end = this.starts[node + 1]; k < end; k++) {
+          const next = this.other[k];
+          if (!allowed[this.type[k]] || seen(side, next)) continue;
+          marks[side][next] = stamp;
+          this.hops[side][next] = d;
+          layer.push(next);
+        }
+      }
+      if (layer.length === 0) return new Map();
+      ends[side].layers.push(layer);
+      // Both last layers complete: a node in both lies on a shortest path, and every shortest path crosses one.
+      const other = 1 - side;
+      meeting = layer.filter((node) => seen(other, node) && this.hops[other][node] === ends[other].layers.length - 1);
+    }
+    const length = ends[0].layers.length + ends[1].layers.length - 2;
+    const onPath = new Map<number, number>();
+    for (const node of meeting) onPath.set(node, this.hops[1][node]);
+    // Back from the meeting nodes towards each end, keeping the nodes one layer nearer that end on a shortest path.
+    for (const [side, end] of ends.entries()) {
+      const toEnd = (hops: number) => (side === 0 ? length - hops : hops);
+      for (let d = end.layers.length - 2; d >= 0; d--) {
+        for (const node of end.layers[d]) {
+          for (let k = this.starts[node], stop = this.starts[node + 1]; k < stop; k++) {
+            const next = this.other[k];
+            if (allowed[this.type[k]] && seen(side, next) && this.hops[side][next] === d + 1 && onPath.get(next) === toEnd(d + 1)) {
+              onPath.set(node, toEnd(d));
+              break;
+            }
+          }
+        }
+      }
+    }
+    return onPath;
+  }
+
   /**
    * The neighbourhood walk of GraphStore.neighborhood, layer by layer from `centre`: each layer's new entities in id
    * order, cut at `limit` entities in all; a node above maxDegree (other than the centre) is found but not expanded.
    * Synchronous, so the stamps are never shared by two walks.
    */
   walk(centre: number, { depth, limit, direction, types, kinds, maxDegree }: WalkArgs): Walk {
-    const allowed = new Uint8Array(RELATION_TYPES.length);
-    for (const t of types) allowed[RELATION_TYPES.indexOf(t)] = 1;
+    const allowed = Adjacency.allowed(types);
     const wanted = kinds && new Uint8Array(ENTITY_KINDS.length);
     if (wanted) for (const k of kinds!) wanted[ENTITY_KINDS.indexOf(k)] = 1;
     // Which ends lead on: out of a source unless walking IN, into a target unless walking OUT.

@@ -116,7 +116,8 @@ export class EmbeddedStore implements GraphStore {
   async allShortestPaths({ from, to, maxDepth, types, first }: { from: string; to: string; maxDepth: number; types?: RelationType[]; first: number }): Promise<Subgraph[]> {
     if (!this.byId.has(from) || !this.byId.has(to)) return [];
     const allowed = new Set(types ?? defaultTraversalTypes());
-    const distance = this.pathDistances(from, to, allowed, maxDepth);
+    const ranks = this.walks.pathDistances(this.entityRank.get(from)!, this.entityRank.get(to)!, [...allowed], maxDepth);
+    const distance = new Map(Array.from(ranks, ([rank, hops]) => [this.sorted[rank].id, hops]));
     if (!distance.has(from)) return [];
     const dag: PathDag = {
       next: (node) => [...this.neighbours(node, allowed)].filter((other) => distance.get(other) === distance.get(node)! - 1),
@@ -169,54 +170,6 @@ export class EmbeddedStore implements GraphStore {
   /** A node's relations of the allowed types, parallel ones each counted: its degree in a path search. */
   private filtered(id: string, allowed: Set<RelationType>): RelationRecord[] {
     return (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type));
-  }
-
-  /**
-   * Distances to `to` of exactly the nodes on some shortest path from `from` (of at most maxDepth hops), found by a
-   * BFS from both ends that stops when they meet: the same shortest-path DAG a full BFS from `to` gives, since a
-   * neighbour one step closer to `to` than a node on a shortest path is on one too.
-   */
-  private pathDistances(from: string, to: string, allowed: Set<RelationType>, maxDepth: number): Map<string, number> {
-    if (from === to) return new Map([[to, 0]]);
-    const ends = [from, to].map((end) => ({ distance: new Map([[end, 0]]), layers: [[end]] }));
-    let meeting: string[] = [];
-    while (meeting.length === 0) {
-      if (ends[0].layers.length + ends[1].layers.length - 1 > maxDepth) return new Map();
-      // Grow the side with the smaller frontier by one whole layer.
-      const side = ends[0].layers.at(-1)!.length <= ends[1].layers.at(-1)!.length ? ends[0] : ends[1];
-      const other = side === ends[0] ? ends[1] : ends[0];
-      const d = side.layers.length;
-      const layer: string[] = [];
-      for (const node of side.layers.at(-1)!) {
-        for (const next of this.neighbours(node, allowed)) {
-          if (side.distance.has(next)) continue;
-          side.distance.set(next, d);
-          layer.push(next);
-        }
-      }
-      if (layer.length === 0) return new Map();
-      side.layers.push(layer);
-      // Both last layers complete: a node in both lies on a shortest path, and every shortest path crosses one.
-      meeting = layer.filter((node) => other.distance.get(node) === other.layers.length - 1);
-    }
-    const length = ends[0].layers.length + ends[1].layers.length - 2;
-    const onPath = new Map<string, number>();
-    for (const node of meeting) onPath.set(node, ends[1].distance.get(node)!);
-    // Back from the meeting nodes towards each end, keeping the nodes one layer nearer that end on a shortest path.
-    for (const [index, end] of ends.entries()) {
-      const toEnd = (hops: number) => (index === 0 ? length - hops : hops);
-      for (let d = end.layers.length - 2; d >= 0; d--) {
-        for (const node of end.layers[d]) {
-          for (const next of this.neighbours(node, allowed)) {
-            if (end.distance.get(next) === d + 1 && onPath.get(next) === toEnd(d + 1)) {
-              onPath.set(node, toEnd(d));
-              break;
-            }
-          }
-        }
-      }
-    }
-    return onPath;
   }
 
   /** Relations are kept sorted, so the first one joining the pair is the smallest by (type, source, target). */
