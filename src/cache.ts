@@ -132,7 +132,8 @@ export function responseCachePlugin(): ApolloServerPlugin<Context> {
       return {
         async responseForOperation({ contextValue, queryHash, operationName }) {
           const ticket = contextValue.responseCache;
-          if (!ticket) return null;
+          // No ticket, or the fast lane looked the operation up already (src/fastlane.ts): one lookup a request.
+          if (!ticket || ticket.key !== undefined) return null;
           let version = ticket.version;
           try {
             version ??= await contextValue.store.dataVersion();

@@ -1,6 +1,6 @@
 /** The per-request context: the store behind the port, the request's DataLoaders, and its deadline. */
 import DataLoader from 'dataloader';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { measureBounds, type GraphBounds } from './bounds.js';
 import { QueryTimeout, RequestAborted, ServiceUnavailable, StoreUnavailable } from './errors.js';
@@ -67,6 +67,11 @@ interface Outcome {
   compiled?: CompiledRun;
   /** Set once the answer is known to be complete, error-free and a 200 (src/cache.ts). */
   clean?: boolean;
+  /**
+   * A result with errors the fast lane computed for this request and handed to Apollo: the executor gives Apollo this
+   * instead of running the operation again (twice the work, on a deadline already partly spent).
+   */
+  result?: ExecutionResult<unknown>;
 }
 
 export interface Context {

@@ -339,6 +339,8 @@ type Checked = ReturnType<typeof checkOperation>;
 const passed = new WeakMap<GraphBounds, WeakMap<OperationDefinitionNode, Map<string, Checked>>>();
 /** Variable sets remembered per operation; past it the operation's memory starts over, so it stays bounded. */
 const MAX_VARIABLE_SETS = 64;
+/** Longer variables (as JSON) are checked every time: at most 64 × 4 KB per operation is held, not 64 bodies. */
+const MAX_REMEMBERED_CHARS = 4096;
 
 /**
  * checkOperation, remembered for operations that passed (Apollo's requests here, the fast lane's in src/fastlane.ts): the answer depends only on the schema (one per server), the
@@ -357,6 +359,7 @@ export function checkVariables(schema: GraphQLSchema, document: { definitions: r
     // Nested too deep to print (JSON.parse reads deeper than JSON.stringify writes): checked, and refused, unremembered.
     return checkOperation(schema, document, operation, rawVariables, bounds);
   }
+  if (key.length > MAX_REMEMBERED_CHARS) return checkOperation(schema, document, operation, rawVariables, bounds);
   let checked = byVariables.get(key);
   if (!checked) {
     checked = checkOperation(schema, document, operation, rawVariables, bounds);

@@ -11,9 +11,9 @@
  *   they are for Apollo's requests;
  * - the response is written as Apollo writes a clean one: `{data, extensions: {cost}}` and a newline.
  *
- * Anything else goes to Apollo: a refusal of the variables, a store that cannot say its bounds, and any answer with
- * an error, which Apollo then gives as it always would (armor's rewrites, tidying, formatError). Such an operation
- * leaves the lane until it runs clean through Apollo again, so a request that errors is executed at most twice.
+ * Anything else goes to Apollo with the same context: a refusal of the variables and a store that cannot say its
+ * bounds (Apollo checks again and refuses as it always does), and an answer with an error, whose result Apollo then
+ * formats as it always would (armor's rewrites, tidying, formatError) without running the operation again.
  * tests/probes.test.ts sends every probe through the lane and checks it gets the same bytes.
  */
 import type { GraphQLSchema } from 'graphql';
@@ -107,7 +107,8 @@ export class FastLane {
     context.guard.start();
     const ticket = context.responseCache;
     if (ticket?.version !== undefined) {
-      ticket.key = operationKey(ticket.version, entry.queryHash, request.operationName ?? undefined, checked.variables);
+      // The operation's own name, as Apollo's plugin keys it (a request may leave the name out for a lone operation).
+      ticket.key = operationKey(ticket.version, entry.queryHash, entry.operation.name?.value, checked.variables);
       ticket.hit = ticket.cache.get(ticket.key);
       if (ticket.hit !== undefined) {
         this.answered++;
@@ -116,8 +117,7 @@ export class FastLane {
     }
     const result = await entry.program.query(undefined, context, request.variables ?? {});
     if (result.errors?.length || context.guard.cutShort) {
-      this.entries.delete(key);
-      if (ticket) ticket.key = undefined;
+      context.outcome.result = result;
       this.handedOn++;
       return undefined;
     }

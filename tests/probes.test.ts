@@ -1,5 +1,5 @@
 /**
- * The probe set: 60+ requests over real HTTP (results, refusals, errors and limits) whose exact responses (status,
+ * The probe set: 80+ requests over real HTTP (results, refusals, errors and limits) whose exact responses (status,
  * content type, body bytes) are kept in a snapshot, so that work on speed cannot change a byte of what clients get.
  * Each probe is answered six times: three times without the response cache (interpreted, compiled, then by the fast
  * lane once its compiled run was clean), and three times with it (a compiled miss, an exact hit, then the same body
@@ -48,6 +48,7 @@ const PROBES: Probe[] = [
   { name: 'a hot operation with new variables', body: { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'gpu' } }, warm: [{ query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid-cooling' } }] },
   { name: 'a hot operation with variables of the wrong type', body: { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: [1] } }, warm: [{ query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid-cooling' } }] },
   { name: 'a hot operation whose answer has an error', body: { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid coolng' } }, warm: [{ query: 'query E($id: ID!) { entity(id: $id) { id name nameZh kind } }', variables: { id: 'liquid-cooling' } }] },
+  { name: 'a hot operation whose non-null root field fails', body: { query: 'query N($id: ID!) { neighborhood(id: $id) { nodes { id } } }', variables: { id: 'nowhere-at-all' } }, warm: [{ query: 'query N($id: ID!) { neighborhood(id: $id) { nodes { id } } }', variables: { id: 'gpu' } }], production: true },
   { name: 'a hot operation over its page limit', body: { query: 'query S($n: Int) { search(text: "算力", first: $n) { score } }', variables: { n: LIMITS.maxPageSize + 1 } }, warm: [{ query: 'query S($n: Int) { search(text: "算力", first: $n) { score } }', variables: { n: 2 } }], production: true },
   { name: 'entity by a Chinese name', body: { query: '{ entity(id: "液冷技术") { id name } }' } },
   { name: 'search with kinds and a cursor page', body: { query: '{ a: search(text: "算力", kinds: [Concept, Technology], first: 3) { score cursor entity { id } } }' } },
