@@ -174,15 +174,20 @@ describe('the response cache and the data version', () => {
   });
 
   it.skipIf(!process.env.NEO4J_URI)('is the version the seeder stamped for the Neo4j store, re-read after its interval', async () => {
-    const settings = { ...loadConfig({ ...process.env, GRAPH_STORE: 'neo4j' }).neo4j, versionCheckMs: 200 };
+    // Long enough that the write below lands within it on a loaded machine (a 200 ms interval was missed under load).
+    const interval = 2000;
+    const settings = { ...loadConfig({ ...process.env, GRAPH_STORE: 'neo4j' }).neo4j, versionCheckMs: interval };
     const store = new Neo4jStore(settings);
     const seeded = graphVersion(realSeed());
     try {
+      const readAt = performance.now();
       expect(await store.dataVersion()).toBe(seeded);
       // What a re-seed with a change does last; restored below, as the other suites share this database.
       await store.write('stampDataVersion', { version: 'reseeded' });
-      expect(await store.dataVersion()).toBe(seeded);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      const kept = await store.dataVersion();
+      expect(performance.now() - readAt, 'the write and read back took longer than the interval').toBeLessThan(interval);
+      expect(kept).toBe(seeded);
+      await new Promise((resolve) => setTimeout(resolve, interval + 50));
       expect(await store.dataVersion()).toBe('reseeded');
     } finally {
       await store.write('stampDataVersion', { version: seeded });
