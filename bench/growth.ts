@@ -2,8 +2,9 @@
  * `npm run bench -- --growth`: how the embedded store grows from 1k to 100k entities. Each size is a lift of the real
  * seed (copies of it, some relations rewired across copies) built in a fresh child process, so its RSS is its own.
  * Reports load (store build to first answer), peak RSS and p50/p90 of a 2-hop neighbourhood, a shortest path and a
- * search, each timed on a second pass over its samples (a server runs warm; the first pass also times V8 compiling the
- * code, which at 1k, where a walk takes microseconds, is most of it); prints a table and writes bench/growth.json.
+ * search, each timed after unmeasured passes over the same samples (a server runs warm; a first pass also times V8
+ * compiling the code, which at 1k, where a walk takes microseconds, is most of it); prints a table and writes
+ * bench/growth.json.
  * In process only: no server, nothing bound.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,8 @@ const SIZES = [1_000, 10_000, 100_000];
 /** Share of a copy's relations whose target moves to the same entity in another copy: joins the copies into one graph. */
 const REWIRED = 0.1;
 const SAMPLES = 200;
+/** Unmeasured passes over the samples first: V8 compiles hot code in tiers, and at 1k a walk takes microseconds. */
+const WARM_PASSES = 3;
 const SEARCHES = ['liquid cooling', '边缘计算', 'edge comp', 'metavrese', 'energy consumption', 'gpu'];
 const CHILD_TIMEOUT_MS = 180_000;
 
@@ -74,7 +77,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<{ p50: number; p90: number }> {
-  for (let i = 0; i < n; i++) await run(i);
+  for (let pass = 0; pass < WARM_PASSES; pass++) for (let i = 0; i < n; i++) await run(i);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
