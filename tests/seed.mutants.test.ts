@@ -2,11 +2,11 @@
  * Values the seed loader must give, written to kill mutants Stryker found alive (README: "Mutation testing"): the
  * start-up check that refuses a broken seed names every problem, as `file: entry: reason`.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem, loadCheckedSeed } from '../src/seed/load.js';
+import { buildSeed, EXCEPTIONS_FILE, formatProblem, loadCheckedSeed, loadSeedDir, SECTIONS_FILE, type SeedFile, type SeedProblem } from '../src/seed/load.js';
 import { SEED_DIR, realSeed } from './helpers.js';
 
 describe('loading the checked seed', () => {
@@ -39,5 +39,245 @@ describe('loading the checked seed', () => {
 
   it('formats a problem as file: entry: reason', () => {
     expect(formatProblem({ file: 'chapters/a.yaml', entry: 'USES x -> y', reason: 'unknown entity "x"' })).toBe('chapters/a.yaml: USES x -> y: unknown entity "x"');
+  });
+});
+
+const source = readFileSync(join(SEED_DIR, 'source.txt'), 'utf8');
+const sectionsYaml = readFileSync(join(SEED_DIR, SECTIONS_FILE), 'utf8');
+const sectionsFile = (content = sectionsYaml): SeedFile => ({ path: SECTIONS_FILE, content });
+
+const entities = `
+entities:
+  - { id: liquid-cooling, kind: Technology, name: Liquid cooling, nameZh: 液冷技术, aliases: [液冷], description: x., descriptionZh: x。 }
+  - { id: energy-consumption, kind: Challenge, name: Energy consumption, nameZh: 能耗, description: x., descriptionZh: x。 }
+`;
+const quote = '推动数据中心采用液冷技术来满足服务器大功耗高密度部署带来的散热需求';
+const relation = (extra = '', type = 'ADDRESSES', evidence = quote) =>
+  `\n  - { type: ${type}, from: liquid-cooling, to: energy-consumption, evidence: "${evidence}"${extra} }`;
+
+/** The real source and sections with one chapter file (and the other files given), as in-memory seed files. */
+function check(chapter: string, more: SeedFile[] = [], sections = sectionsFile()) {
+  return buildSeed(source, [sections, { path: 'chapters/test.yaml', content: chapter }, ...more]);
+}
+const problemsOf = (result: { problems: SeedProblem[] }) => result.problems.map(formatProblem);
+
+/** A copy of the real seed folder in a fresh temporary folder, removed after the suite. */
+const copies: string[] = [];
+afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function seedCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-seed-'));
+  copies.push(dir);
+  cpSync(SEED_DIR, dir, { recursive: true });
+  return dir;
+}
+
+describe('reading a seed folder', () => {
+  it('reads only the .yaml and .yml files of entities/ and chapters/, not notes or backups beside them', () => {
+    const dir = seedCopy();
+    writeFileSync(join(dir, 'chapters', 'notes.md'), '- not a chapter\n');
+    writeFileSync(join(dir, 'chapters', '02-chapter-3-1.yaml.bak'), '- not a chapter either\n');
+    expect(loadSeedDir(dir).problems).toEqual([]);
+  });
+
+  it('reads a chapter written as .yml as well as .yaml', () => {
+    const dir = seedCopy();
+    writeFileSync(join(dir, 'chapters', 'zz-extra.yml'), 'relations:\n  - { type: ADDRESSES, from: no-such-thing, to: liquid-cooling, evidence: "液冷技术" }\n');
+    expect(loadSeedDir(dir).problems.map(formatProblem)).toEqual([
+      'chapters/zz-extra.yml: ADDRESSES no-such-thing -> liquid-cooling: unknown entity "no-such-thing"',
+    ]);
+  });
+
+  it('loads a folder without exceptions.yaml, keeping the findings its exceptions would excuse', () => {
+    const dir = seedCopy();
+    rmSync(join(dir, EXCEPTIONS_FILE));
+    const { problems, findings } = loadSeedDir(dir);
+    expect(problems).toEqual([]);
+    expect(findings.map((f) => `${f.rule}: ${f.entry}`)).toContain('twins: autonomous-learning');
+  });
+
+  it('puts each problem of a refused seed on a line of its own', () => {
+    const dir = seedCopy();
+    writeFileSync(
+      join(dir, 'chapters', 'zz-broken.yaml'),
+      'relations:\n  - { type: ADDRESSES, from: no-such-thing, to: liquid-cooling, evidence: "液冷技术" }\n  - { type: ADDRESSES, from: liquid-cooling, to: no-such-challenge, evidence: "液冷技术" }\n',
+    );
+    expect(() => loadCheckedSeed(dir)).toThrow(
+      new Error(
+        `seed in ${dir} has 2 problem(s):\n` +
+          'chapters/zz-broken.yaml: ADDRESSES no-such-thing -> liquid-cooling: unknown entity "no-such-thing"\n' +
+          'chapters/zz-broken.yaml: ADDRESSES liquid-cooling -> no-such-challenge: unknown entity "no-such-challenge"',
+      ),
+    );
+  });
+});
+
+describe('checking the sections file against the source text', () => {
+  it('reports a missing sections file as its only problem', () => {
+    expect(buildSeed(source, [{ path: 'chapters/test.yaml', content: entities }])).toEqual({
+      graph: { entities: [], relations: [] },
+      problems: [{ file: 'entities/sections.yaml', entry: '-', reason: 'missing' }],
+      findings: [],
+    });
+  });
+
+  it('reports a heading that is not in the source text, under the entry "heading"', () => {
+    const sections = sectionsFile(sectionsYaml.replace('heading: "3.3.2 能耗"', 'heading: "3.3.2 能源消耗"'));
+    expect(problemsOf(check(entities, [], sections))).toContain(
+      'entities/sections.yaml: heading: section 3.3.2: heading "3.3.2 能源消耗" not found in order in source.txt',
+    );
+  });
+
+  it('reports a bodyStartsAfter text that is not in the source text', () => {
+    const sections = sectionsFile(sectionsYaml.replace('bodyStartsAfter: "图 10 我国智能算力规模及预测 32"', 'bodyStartsAfter: "正文从此开始"'));
+    expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: bodyStartsAfter text not found in source.txt: 正文从此开始');
+  });
+
+  it('reports a contentsStartsAt text that is not before the body', () => {
+    const sections = sectionsFile(sectionsYaml.replace('contentsStartsAt: "2023 智能算力发展白皮书 目 录"', 'contentsStartsAt: "目录从此开始"'));
+    expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: contentsStartsAt text not found before the body: 目录从此开始');
+  });
+
+  it("reports a section whose id is not the one its number gives", () => {
+    const sections = sectionsFile(sectionsYaml.replace('{ id: section-1, number: "1",', '{ id: section-one, number: "1",'));
+    expect(problemsOf(check(entities, [], sections))).toContain("entities/sections.yaml: section-one: a section's id must be section-1");
+  });
+
+  it('reports a figure caption that is not in the body of the source text', () => {
+    const sections = sectionsFile(sectionsYaml.replace('caption: "图 1 近两年全球算力规模情况"', 'caption: "图 1 不存在的图"'));
+    const result = check(entities, [], sections);
+    expect(problemsOf(result)).toContain('entities/sections.yaml: figure-1: caption "图 1 不存在的图" not found in the body of source.txt');
+    expect(result.graph.entities.map((e) => e.id)).not.toContain('figure-1');
+  });
+
+  it('places a figure in section "front" when the sections file lists no sections', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "图 10 我国智能算力规模及预测 32"\nsections: []\nfigures:\n' +
+        '  - { id: figure-1, number: 1, name: "Figure 1", nameZh: 近两年全球算力规模情况, caption: "图 1 近两年全球算力规模情况" }\n',
+    );
+    const figure = check('', [], sections).graph.entities.find((e) => e.id === 'figure-1');
+    expect(figure?.description).toBe('Figure 1 of the whitepaper, in section front.');
+    expect(figure?.sections).toEqual(['front']);
+  });
+});
+
+describe('checking chapter files', () => {
+  it('keeps the first of two entities with one id, and its declared sections, not the duplicate\'s', () => {
+    const first = entities.replace('aliases: [液冷],', 'aliases: [液冷], sections: ["3.3.2"],');
+    const duplicate = '  - { id: liquid-cooling, kind: Technology, name: Liquid cooling, nameZh: 液冷技术, sections: ["9.9"], description: x., descriptionZh: x。 }\n';
+    expect(problemsOf(check(first + duplicate))).toEqual(['chapters/test.yaml: liquid-cooling: duplicate id: already defined in chapters/test.yaml']);
+  });
+
+  it('reports a relation that names a section the document does not have', () => {
+    const result = check(`${entities}relations:${relation(', section: "9.9"')}`);
+    expect(problemsOf(result)).toEqual(['chapters/test.yaml: ADDRESSES liquid-cooling -> energy-consumption: unknown section "9.9"']);
+    expect(result.graph.relations.filter((r) => r.type === 'ADDRESSES')).toEqual([]);
+  });
+
+  it('reports a quote that stands in two sections when the relation does not say which', () => {
+    const result = check(`${entities}relations:${relation('', 'ADDRESSES', '液冷')}`);
+    expect(problemsOf(result)).toEqual([
+      'chapters/test.yaml: ADDRESSES liquid-cooling -> energy-consumption: evidence occurs in sections 3.3.2, 5.2: say which with `section`',
+    ]);
+    expect(result.graph.relations.filter((r) => r.type === 'ADDRESSES')).toEqual([]);
+  });
+
+  it('reports a relation written twice and keeps one', () => {
+    const result = check(`${entities}relations:${relation()}${relation()}`);
+    expect(problemsOf(result)).toEqual([
+      'chapters/test.yaml: ADDRESSES liquid-cooling -> energy-consumption: duplicate relation: one per (type, from, to)',
+    ]);
+    expect(result.graph.relations.filter((r) => r.type === 'ADDRESSES')).toHaveLength(1);
+  });
+
+  it('leaves out a relation its kinds do not allow', () => {
+    const result = check(`${entities}relations:${relation('', 'DEVELOPED_BY')}`);
+    expect(problemsOf(result)).toEqual([
+      'chapters/test.yaml: DEVELOPED_BY liquid-cooling -> energy-consumption: DEVELOPED_BY is not allowed from Technology to Challenge',
+    ]);
+    expect(result.graph.relations.filter((r) => r.type === 'DEVELOPED_BY')).toEqual([]);
+  });
+
+  it('names an entry without an id by its list and index', () => {
+    const chapter = `${entities}  - { kind: Technology }\nmetrics:\n  - { name: x }\nevents:\n  - { name: x }\nrelations:${relation()}\n  - { from: liquid-cooling }\n`;
+    const entries = new Set(check(chapter).problems.map((p) => p.entry));
+    expect([...entries]).toEqual(['entities[2]', 'metrics[0]', 'events[0]', 'relations[1]']);
+  });
+
+  it('reports a file that is not a mapping as a schema problem without a field path', () => {
+    expect(problemsOf(check('- a\n- b\n'))).toEqual(['chapters/test.yaml: -: schema: Invalid input: expected object, received array']);
+  });
+
+  it('reports a metric region that is not the name of a Region entity', () => {
+    const metric = (region: string) => `metrics:
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: energy-consumption, evidence: "智 能算力规模为 41 EFLOPS", description: x., descriptionZh: x。, asOf: "2023-08", region: ${region} }
+`;
+    expect(problemsOf(check(entities + metric('Atlantis')))).toEqual(['chapters/test.yaml: metric-icp: region "Atlantis" is not the name of a Region entity']);
+    expect(problemsOf(check(entities + metric('液冷技术')))).toEqual(['chapters/test.yaml: metric-icp: region "液冷技术" is not the name of a Region entity']);
+  });
+
+  it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
+    const byId = (id: string) => realSeed().entities.find((e) => e.id === id);
+    expect(byId('metric-baidu-icc-server-capacity')).toMatchObject({ unitCode: 'COUNT', unit: 'servers', unitZh: '台服务器' });
+    expect(byId('metric-global-intelligent-computing-power-share-2022')).toMatchObject({ unitCode: 'PERCENT', unit: '%', unitZh: '%' });
+  });
+
+  it('reports an entity that declares a section the document does not have, or one where it does not occur', () => {
+    const declaring = (section: string) => entities.replace('aliases: [液冷],', `aliases: [液冷], sections: ["${section}"],`);
+    expect(problemsOf(check(declaring('9.9')))).toEqual(['chapters/test.yaml: liquid-cooling: unknown section "9.9"']);
+    expect(problemsOf(check(declaring('4.2')))).toEqual([
+      'chapters/test.yaml: liquid-cooling: declares section 4.2, but none of its names or relations occur there',
+    ]);
+  });
+
+  it('reports an exception for a rule that does not exist', () => {
+    const exceptions: SeedFile = { path: EXCEPTIONS_FILE, content: 'exceptions:\n  - { rule: no-such-rule, entry: liquid-cooling, reason: x }\n' };
+    expect(problemsOf(check(entities, [exceptions]))).toEqual(['exceptions.yaml: liquid-cooling: unknown rule "no-such-rule"']);
+  });
+});
+
+describe('finding mentions', () => {
+  /** A two-section document (front matter, then section 1 after "正文开始") that names GPU where `text` puts it. */
+  function tinySeed(text: string, contents = '') {
+    const sections = sectionsFile(
+      `bodyStartsAfter: "正文开始"\n${contents}sections:\n` +
+        '  - { id: section-front, number: front, title: Cover, titleZh: 封面, heading: "封面" }\n' +
+        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
+    );
+    const gpu = 'entities:\n  - { id: gpu, kind: Technology, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n';
+    const result = buildSeed(text, [sections, { path: 'chapters/test.yaml', content: gpu }]);
+    expect(result.problems).toEqual([]);
+    return result.graph.relations.filter((r) => r.type === 'MENTIONED_IN');
+  }
+
+  it('counts a Latin name that ends the source text as a mention', () => {
+    expect(tinySeed('封面 前言。 正文开始 1 背景 我们使用GPU')).toEqual([
+      { type: 'MENTIONED_IN', source: 'gpu', target: 'section-1', section: '1', evidence: '我们使用GPU' },
+    ]);
+  });
+
+  it('takes mentions from the front matter when no contentsStartsAt sets a table of contents apart', () => {
+    expect(tinySeed('封面 我们使用GPU。 目录 1 背景 正文开始 1 背景 其他。')).toEqual([
+      { type: 'MENTIONED_IN', source: 'gpu', target: 'section-front', section: 'front', evidence: '我们使用GPU。' },
+    ]);
+    // With one, a name in the table of contents is no mention.
+    expect(tinySeed('封面 目录 GPU 正文开始 1 背景 其他。', 'contentsStartsAt: "目录"\n')).toEqual([]);
+  });
+});
+
+describe('the reasons of support findings', () => {
+  it('say a year is in neither the evidence nor the yearEvidence when both are given', () => {
+    const metric = `metrics:
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: energy-consumption, evidence: "智 能算力规模为 41 EFLOPS", description: x., descriptionZh: x。, year: 2023, yearEvidence: "2022 年底" }
+`;
+    expect(check(entities + metric).findings.find((f) => f.rule === 'year-stated')?.reason).toBe(
+      'year 2023 is not in the evidence or yearEvidence: give yearEvidence that states it, or drop it (asOf for a current value)',
+    );
+  });
+
+  it('name the twin and the shared name, without its language prefix', () => {
+    const twin = '  - { id: cooling-by-liquid, kind: Technology, name: Liquid Cooling, nameZh: 冷却液, description: x., descriptionZh: x。 }\n';
+    expect(check(entities + twin).findings.filter((f) => f.rule === 'twins')).toEqual([
+      { rule: 'twins', entry: 'cooling-by-liquid', reason: 'same name as liquid-cooling: "liquidcooling"' },
+    ]);
   });
 });
