@@ -14,6 +14,7 @@ import { SearchHit } from './SearchHit.js';
 import { Section } from './Section.js';
 import { entityFields, relationFields } from './links.js';
 import type { EntityKind } from '../graph/types.js';
+import { ENTITY_KINDS } from '../graph/vocabulary.js';
 
 type RootResolver = (root: unknown, args: unknown, ctx: Context, info: GraphQLResolveInfo) => unknown;
 
@@ -39,31 +40,15 @@ function kind<K extends EntityKind>(name: K, own: object = {}): NonNullable<Reso
   return assembled as NonNullable<Resolvers[K]>;
 }
 
+/** Kinds with fields of their own besides the Entity interface's and the relationship table's. */
+const OWN_FIELDS: Partial<Record<EntityKind, object>> = { Section, Figure, Metric, Event };
+
+/** Every kind of the vocabulary, each assembled by kind(): a new kind needs no line here. */
+const kinds = Object.fromEntries(ENTITY_KINDS.map((name) => [name, kind(name, OWN_FIELDS[name])])) as Pick<Resolvers, EntityKind>;
+
 export const resolvers: Resolvers = {
   Query: abandonOnFailure(Query),
   Entity, EntityConnection, EntityEdge, Node, Path, Relation, Chains, Chain, ChainStep,
-  Section: kind('Section', Section),
-  Figure: kind('Figure', Figure),
-  Concept: kind('Concept'),
-  Technology: kind('Technology'),
-  Application: kind('Application'),
-  Industry: kind('Industry'),
-  Challenge: kind('Challenge'),
-  Solution: kind('Solution'),
-  Trend: kind('Trend'),
-  Recommendation: kind('Recommendation'),
-  Organization: kind('Organization'),
-  Person: kind('Person'),
-  Hardware: kind('Hardware'),
-  Framework: kind('Framework'),
-  Model: kind('Model'),
-  Product: kind('Product'),
-  Dataset: kind('Dataset'),
-  Metric: kind('Metric', Metric),
-  Event: kind('Event', Event),
-  Policy: kind('Policy'),
-  Standard: kind('Standard'),
-  Publication: kind('Publication'),
-  Region: kind('Region'),
+  ...kinds,
   MetricSeries, MetricPoint, SearchHit,
 };
