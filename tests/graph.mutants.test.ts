@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorNames } from '../src/graph/indicators.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
-import { editDistance } from '../src/graph/ranking.js';
+import { editDistance, rankHits, TIERS } from '../src/graph/ranking.js';
+import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
 import type { EntityRecord, GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
@@ -165,5 +166,28 @@ describe('name resolution in the embedded store', () => {
       relations: [],
     });
     expect(await store.resolve(['twin', 'PAIR', 'parts', 'none'])).toEqual(['z-entity', 'y-entity', 'c-figure', null]);
+  });
+});
+
+describe("the embedded store's name index", () => {
+  const concept = (id: string, name: string): EntityRecord => ({ id, kind: 'Concept', name, nameZh: name, aliases: [], sections: [], description: '', descriptionZh: '' });
+  const found = (index: NameSearch, text: string) => index.search(text, undefined, 1000).map((h) => `${h.entity.id} ${h.score}`);
+
+  it('files an entity once under a pair of characters its name repeats, and the entities after it under that pair too', () => {
+    // "abab" holds the pair "ab" twice; "ab" comes after it and must still be found by its only pair.
+    const index = new NameSearch([concept('cd', 'Cd'), concept('abab', 'Abab'), concept('ab', 'Ab')].map(entryOf));
+    expect(found(index, 'ab')).toEqual(['ab 1', 'abab 0.895']);
+  });
+
+  it('forgives a typo in an English word of any entity, as a scan of every entity of the seed does', () => {
+    const seed = realSeed();
+    const index = new NameSearch(seed.entities.map(entryOf));
+    for (const text of ['liqid', 'liqid cooling', 'nueral network', 'artifical intelligence', 'procesor']) {
+      const scanned = rankHits(text, seed.entities, { limit: 1000 }).map((h) => `${h.entity.id} ${h.score}`);
+      // Typos only: no name holds these words as they are written.
+      expect(scanned.length, text).toBeGreaterThan(0);
+      expect(rankHits(text, seed.entities, { limit: 1000 }).every((h) => h.score < TIERS.contains), text).toBe(true);
+      expect(found(index, text), text).toEqual(scanned);
+    }
   });
 });
