@@ -4,7 +4,8 @@
  * order, and search text with Lucene's special characters reaching the Neo4j store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicatorNames } from '../src/graph/indicators.js';
+import { groupSeries, indicatorNames, summarizeIndicators } from '../src/graph/indicators.js';
+import type { MetricUnit } from '../src/graph/vocabulary.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
 import { editDistance, rankHits, TIERS } from '../src/graph/ranking.js';
 import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
@@ -189,5 +190,26 @@ describe("the embedded store's name index", () => {
       expect(rankHits(text, seed.entities, { limit: 1000 }).every((h) => h.score < TIERS.contains), text).toBe(true);
       expect(found(index, text), text).toEqual(scanned);
     }
+  });
+});
+
+describe('indicator summaries and series', () => {
+  it("lists each indicator's years ascending, whatever order its metrics come in", () => {
+    const metrics = realSeed().entities.filter((e) => e.kind === 'Metric');
+    const expected = summarizeIndicators(metrics).map((i) => ({ slug: i.slug, years: [...i.years].sort((a, b) => a - b) }));
+    expect(expected.filter((i) => i.years.length > 1).length).toBeGreaterThan(2);
+    for (const order of [metrics, [...metrics].reverse()]) {
+      expect(summarizeIndicators(order).map((i) => ({ slug: i.slug, years: i.years }))).toEqual(expected);
+    }
+  });
+
+  it('orders the series of one subject by region, those without a region last, then by unit code', () => {
+    const metric = (id: string, region: string | undefined, unitCode: MetricUnit): EntityRecord => ({
+      id, kind: 'Metric', name: id, nameZh: id, aliases: [], sections: [], description: '', descriptionZh: '',
+      indicator: 'x', unitCode, unit: unitCode, unitZh: unitCode, ...(region === undefined ? {} : { region }),
+    });
+    const metrics = [metric('m1', undefined, 'PERCENT'), metric('m2', 'Global', 'EFLOPS'), metric('m3', undefined, 'EFLOPS'), metric('m4', 'China', 'PERCENT'), metric('m5', 'China', 'EFLOPS')];
+    const series = groupSeries(metrics, () => 'subject');
+    expect(series.map((s) => `${s.region ?? '-'} ${s.unitCode}`)).toEqual(['China EFLOPS', 'China PERCENT', 'Global EFLOPS', '- EFLOPS', '- PERCENT']);
   });
 });
