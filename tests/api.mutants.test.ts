@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
 import { makeFormatError, clip, QueryTimeout, RequestAborted, StoreUnavailable } from '../src/errors.js';
 import type { GraphStore } from '../src/graph/types.js';
-import { TestApi, describeEachStore, embeddedStore } from './helpers.js';
+import { TestApi, describeEachStore, embeddedStore, realSeed } from './helpers.js';
+import { parseRelationId } from '../src/resolvers/links.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import type { EntityRecord } from '../src/graph/types.js';
 
@@ -189,5 +190,53 @@ describe('sections of an entity', () => {
     });
     const { entity } = await new TestApi(store).data('{ entity(id: "thing") { sections { id } } }');
     expect(entity.sections).toEqual([{ id: 'section-1' }]);
+  });
+});
+
+describe('metrics and events of an entity', () => {
+  it('lists the metrics that measure an entity in id order, and metrics(first) keeps the first of them', async () => {
+    const api = new TestApi(embeddedStore());
+    const { entity } = await api.data('{ entity(id: "intelligent-computing-power") { metrics { id } two: metrics(first: 2) { id } } }');
+    const measuring = realSeed().relations.filter((r) => r.type === 'MEASURES' && r.target === 'intelligent-computing-power').map((r) => r.source);
+    const ids = entity.metrics.map((m: { id: string }) => m.id);
+    expect(ids).toHaveLength(8);
+    expect(ids).toEqual([...measuring].sort());
+    expect(entity.two.map((m: { id: string }) => m.id)).toEqual(['metric-china-intelligent-computing-power-2022', 'metric-china-intelligent-computing-power-2026-forecast']);
+  });
+
+  it('lists the events that concern an entity earliest first, where id order would not, and events(first) keeps the earliest', async () => {
+    const entity = (id: string, kind: EntityRecord['kind'], year?: number): EntityRecord => ({ id, kind, name: id, nameZh: `${id}中`, aliases: [], sections: [], description: '', descriptionZh: '', ...(year === undefined ? {} : { year }) });
+    const concerns = (source: string) => ({ type: 'CONCERNS' as const, source, target: 'thing', section: '1', evidence: 'x' });
+    const store = new EmbeddedStore({
+      entities: [entity('thing', 'Concept'), entity('a-launch', 'Event', 2020), entity('b-founding', 'Event', 2010), entity('c-merger', 'Event', 2015), entity('d-split', 'Event', 2015)],
+      relations: [concerns('a-launch'), concerns('b-founding'), concerns('d-split'), concerns('c-merger')],
+    });
+    const { entity: thing } = await new TestApi(store).data('{ entity(id: "thing") { events { id year } two: events(first: 2) { id } } }');
+    expect(thing.events).toEqual([{ id: 'b-founding', year: 2010 }, { id: 'c-merger', year: 2015 }, { id: 'd-split', year: 2015 }, { id: 'a-launch', year: 2020 }]);
+    expect(thing.two).toEqual([{ id: 'b-founding' }, { id: 'c-merger' }]);
+  });
+});
+
+describe('indicators and metric series', () => {
+  it('orders the series of an indicator by subject, then region, then unit code', async () => {
+    const { metricSeries } = await new TestApi(embeddedStore()).data('{ metricSeries(indicator: "computing-power-scale") { subject { id } region { id } unitCode } }');
+    const keys = metricSeries.map((s: { subject: { id: string }; region: { id: string } | null; unitCode: string }) => `${s.subject.id} ${s.region?.id ?? '-'} ${s.unitCode}`);
+    expect(keys.slice(0, 4)).toEqual(['baidu-intelligent-computing-center - EFLOPS', 'computing-power china EFLOPS', 'computing-power china RANK', 'computing-power global EFLOPS']);
+    expect(keys).toHaveLength(10);
+  });
+
+  it('takes an indicator slug written in capitals as the slug', async () => {
+    const { upper, lower } = await new TestApi(embeddedStore()).data('{ upper: metrics(indicator: "Data-Volume") { id } lower: metrics(indicator: "data-volume") { id } }');
+    expect(lower).toEqual([{ id: 'metric-global-data-volume-2024' }]);
+    expect(upper).toEqual(lower);
+  });
+});
+
+describe('relation ids', () => {
+  it('reads a relation id only when the whole id is one: type, source and target', () => {
+    expect(parseRelationId('USES:speech-recognition:deep-learning')).toEqual({ type: 'USES', source: 'speech-recognition', target: 'deep-learning' });
+    expect(parseRelationId('xUSES:speech-recognition:deep-learning')).toBeUndefined();
+    expect(parseRelationId('USES:speech-recognition:deep-learning:more')).toBeUndefined();
+    expect(parseRelationId('speech-recognition')).toBeUndefined();
   });
 });

@@ -3,13 +3,17 @@
  * testing") and the reviewer's planted bugs of issue 12: the search tie-break, the neighbourhood limit, the relation
  * order, and search text with Lucene's special characters reaching the Neo4j store.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicatorNames } from '../src/graph/indicators.js';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { groupSeries, indicatorNames, summarizeIndicators } from '../src/graph/indicators.js';
+import type { MetricUnit } from '../src/graph/vocabulary.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
-import { editDistance } from '../src/graph/ranking.js';
+import { editDistance, rankHits, TIERS } from '../src/graph/ranking.js';
+import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
 import type { EntityRecord, GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
+import { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { describeEachStore, realSeed } from './helpers.js';
 
 const ids = (hits: { entity: { id: string } }[]) => hits.map((h) => h.entity.id);
@@ -165,5 +169,187 @@ describe('name resolution in the embedded store', () => {
       relations: [],
     });
     expect(await store.resolve(['twin', 'PAIR', 'parts', 'none'])).toEqual(['z-entity', 'y-entity', 'c-figure', null]);
+  });
+});
+
+describe("the embedded store's name index", () => {
+  const concept = (id: string, name: string): EntityRecord => ({ id, kind: 'Concept', name, nameZh: name, aliases: [], sections: [], description: '', descriptionZh: '' });
+  const found = (index: NameSearch, text: string) => index.search(text, undefined, 1000).map((h) => `${h.entity.id} ${h.score}`);
+
+  it('files an entity once under a pair of characters its name repeats, and the entities after it under that pair too', () => {
+    // "abab" holds the pair "ab" twice; "ab" comes after it and must still be found by its only pair.
+    const index = new NameSearch([concept('cd', 'Cd'), concept('abab', 'Abab'), concept('ab', 'Ab')].map(entryOf));
+    expect(found(index, 'ab')).toEqual(['ab 1', 'abab 0.895']);
+  });
+
+  it('forgives a typo in an English word of any entity, as a scan of every entity of the seed does', () => {
+    const seed = realSeed();
+    const index = new NameSearch(seed.entities.map(entryOf));
+    for (const text of ['liqid', 'liqid cooling', 'nueral network', 'artifical intelligence', 'procesor']) {
+      const scanned = rankHits(text, seed.entities, { limit: 1000 }).map((h) => `${h.entity.id} ${h.score}`);
+      // Typos only: no name holds these words as they are written.
+      expect(scanned.length, text).toBeGreaterThan(0);
+      expect(rankHits(text, seed.entities, { limit: 1000 }).every((h) => h.score < TIERS.contains), text).toBe(true);
+      expect(found(index, text), text).toEqual(scanned);
+    }
+  });
+});
+
+describe('indicator summaries and series', () => {
+  it("lists each indicator's years ascending, whatever order its metrics come in", () => {
+    const metrics = realSeed().entities.filter((e) => e.kind === 'Metric');
+    const expected = summarizeIndicators(metrics).map((i) => ({ slug: i.slug, years: [...i.years].sort((a, b) => a - b) }));
+    expect(expected.filter((i) => i.years.length > 1).length).toBeGreaterThan(2);
+    for (const order of [metrics, [...metrics].reverse()]) {
+      expect(summarizeIndicators(order).map((i) => ({ slug: i.slug, years: i.years }))).toEqual(expected);
+    }
+  });
+
+  it('orders the series of one subject by region, those without a region last, then by unit code', () => {
+    const metric = (id: string, region: string | undefined, unitCode: MetricUnit): EntityRecord => ({
+      id, kind: 'Metric', name: id, nameZh: id, aliases: [], sections: [], description: '', descriptionZh: '',
+      indicator: 'x', unitCode, unit: unitCode, unitZh: unitCode, ...(region === undefined ? {} : { region }),
+    });
+    const metrics = [metric('m1', undefined, 'PERCENT'), metric('m2', 'Global', 'EFLOPS'), metric('m3', undefined, 'EFLOPS'), metric('m4', 'China', 'PERCENT'), metric('m5', 'China', 'EFLOPS')];
+    const series = groupSeries(metrics, () => 'subject');
+    expect(series.map((s) => `${s.region ?? '-'} ${s.unitCode}`)).toEqual(['China EFLOPS', 'China PERCENT', 'Global EFLOPS', '- EFLOPS', '- PERCENT']);
+  });
+});
+
+describe('the Neo4j store and its driver', () => {
+  const settings = (uri = 'neo4j://127.0.0.1:1') => ({
+    uri, user: 'neo4j', password: 'x', database: 'neo4j', transactionTimeoutMs: 1000, connectionTimeoutMs: 500, maxRetryTimeMs: 0, versionCheckMs: 1000,
+  });
+
+  /** A store whose driver's sessions answer every statement with the rows `answer()` gives, counting opens and closes. */
+  function answeringStore(answer: () => Promise<Record<string, unknown>[]>) {
+    const store = new Neo4jStore(settings());
+    const sessions = { opened: 0, closed: 0 };
+    (store.driver as unknown as { session: unknown }).session = () => {
+      sessions.opened++;
+      const run = async () => ({ records: (await answer()).map((row) => ({ get: (key: string) => row[key] })) });
+      const inTransaction = (work: (tx: unknown) => unknown) => work({ run });
+      return { run, executeRead: inTransaction, executeWrite: inTransaction, close: async () => void sessions.closed++ };
+    };
+    return { store, sessions };
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('reports itself ready when a trivial read succeeds, and not when it fails', async () => {
+    let fail = false;
+    const { store } = answeringStore(async () => {
+      if (fail) throw Object.assign(new Error('down'), { code: 'ServiceUnavailable' });
+      return [];
+    });
+    expect(await store.ready()).toBe(true);
+    fail = true;
+    expect(await store.ready()).toBe(false);
+  });
+
+  it('closes every session it opens, after a statement and after a failure', async () => {
+    let fail = false;
+    const { store, sessions } = answeringStore(async () => {
+      if (fail) throw new Error('boom');
+      return [{ version: 'v1' }];
+    });
+    await store.runSchema('createIdConstraint');
+    expect(await store.dataVersion()).toBe('v1');
+    await store.read('ping');
+    fail = true;
+    await expect(store.runSchema('createIdConstraint')).rejects.toThrow('boom');
+    expect(sessions).toEqual({ opened: 4, closed: 4 });
+  });
+
+  it('reads the data version again once versionCheckMs has passed, and not a moment before', async () => {
+    let reads = 0;
+    const { store } = answeringStore(async () => [{ version: `v${++reads}` }]);
+    const now = vi.spyOn(performance, 'now');
+    now.mockReturnValue(5000);
+    expect(await store.dataVersion()).toBe('v1');
+    now.mockReturnValue(5999);
+    expect(await store.dataVersion()).toBe('v1');
+    now.mockReturnValue(6000);
+    expect(await store.dataVersion()).toBe('v2');
+  });
+
+  it('keeps a newer data version when an older read fails after it', async () => {
+    let reads = 0;
+    let failFirst: (error: Error) => void = () => {};
+    const { store, sessions } = answeringStore(() => {
+      reads++;
+      if (reads === 1) return new Promise((_, reject) => (failFirst = reject));
+      return Promise.resolve([{ version: `v${reads}` }]);
+    });
+    const now = vi.spyOn(performance, 'now');
+    now.mockReturnValue(5000);
+    const first = store.dataVersion();
+    now.mockReturnValue(6000);
+    expect(await store.dataVersion()).toBe('v2');
+    failFirst(new Error('late failure'));
+    await expect(first).rejects.toThrow('late failure');
+    // Still within versionCheckMs of the second read: its version stands, and nothing is read again.
+    expect(await store.dataVersion()).toBe('v2');
+    expect(sessions.opened).toBe(2);
+  });
+
+  /** A server that accepts Bolt's handshake (version 4.4) and then never answers: what the driver sends is kept. */
+  async function silentBoltServer() {
+    const received: Buffer[] = [];
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      let greeted = false;
+      socket.on('data', (data) => {
+        received.push(data);
+        if (!greeted) socket.write(Buffer.from([0, 0, 4, 4]));
+        greeted = true;
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      uri: `bolt://127.0.0.1:${port}`,
+      sockets,
+      sent: () => Buffer.concat(received).toString('latin1'),
+      close: () => new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+    };
+  }
+
+  it('names itself intelligent-computing-kg to the server, and gives up on one that never answers after connectionTimeoutMs', async () => {
+    const server = await silentBoltServer();
+    const store = new Neo4jStore(settings(server.uri));
+    try {
+      const started = performance.now();
+      const ready = store.ready();
+      await vi.waitFor(() => expect(server.sent()).toContain('user_agent'), { timeout: 5000 });
+      expect(server.sent()).toContain('intelligent-computing-kg');
+      expect(await ready).toBe(false);
+      // The driver's own default is 30 s; 500 ms are asked for.
+      expect(performance.now() - started).toBeLessThan(15_000);
+    } finally {
+      await store.close();
+      await server.close();
+    }
+  });
+
+  it('closes its connections to the server when it is closed', async () => {
+    const server = await silentBoltServer();
+    const store = new Neo4jStore(settings(server.uri));
+    try {
+      expect(await store.ready()).toBe(false);
+      expect(server.sockets.size).toBe(1);
+      await store.close();
+      await vi.waitFor(() => expect(server.sockets.size).toBe(0), { timeout: 5000 });
+    } finally {
+      await store.close();
+      await server.close();
+    }
   });
 });
