@@ -27,6 +27,7 @@ describe('serving a built web folder', () => {
     writeFileSync(join(dir, 'assets', 'codicon-Zz_9-y8x.ttf'), 'font');
     writeFileSync(join(dir, 'assets', 'plain.css'), 'body{}');
     writeFileSync(join(dir, 'secret.txt'), 'outside assets');
+    mkdirSync(join(dir, 'assets', 'folder'));
     fixture = createServer((req, res) => {
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
       serveWeb(req, res, pathname, dir).then((served) => {
@@ -48,6 +49,23 @@ describe('serving a built web folder', () => {
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(await response.text()).toContain('<title>playground</title>');
     }
+  });
+
+  it('answers HEAD for a page and an asset with their headers and no body', async () => {
+    const page = await fetch(`${base}/`, { method: 'HEAD', headers: html });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toBe('');
+    const asset = await fetch(`${base}/assets/playground-AbCd1234.js`, { method: 'HEAD' });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await asset.text()).toBe('');
+  });
+
+  it('answers an asset name that is a folder as a missing asset', async () => {
+    const response = await fetch(`${base}/assets/folder`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe('no asset folder');
   });
 
   it('leaves GET /graphql without text/html, and POSTs, to GraphQL', async () => {
