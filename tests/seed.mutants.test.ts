@@ -215,6 +215,24 @@ describe('checking chapter files', () => {
     expect(problemsOf(check(entities + metric('液冷技术')))).toEqual(['chapters/test.yaml: metric-icp: region "液冷技术" is not the name of a Region entity']);
   });
 
+  it('leaves out the MEASURES relation of a metric whose subject is unknown, and says so', () => {
+    const metric = `metrics:
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: no-such-thing, evidence: "智 能算力规模为 41 EFLOPS", description: x., descriptionZh: x。, asOf: "2023-08" }
+`;
+    const result = check(entities + metric);
+    expect(problemsOf(result)).toEqual(['chapters/test.yaml: metric-icp: unknown entity "no-such-thing"']);
+    expect(result.graph.relations.filter((r) => r.type === 'MEASURES')).toEqual([]);
+  });
+
+  it("names a metric's sourceEvidence that is not in the source text as '<id> sourceEvidence'", () => {
+    const metric = `metrics:
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: energy-consumption, evidence: "智 能算力规模为 41 EFLOPS", sourceEvidence: "出处不在原文中", description: x., descriptionZh: x。, asOf: "2023-08" }
+`;
+    expect(problemsOf(check(entities + metric))).toEqual([
+      'chapters/test.yaml: metric-icp sourceEvidence: evidence not found verbatim in source.txt (compared after collapsing whitespace): "出处不在原文中"',
+    ]);
+  });
+
   it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
     const byId = (id: string) => realSeed().entities.find((e) => e.id === id);
     expect(byId('metric-baidu-icc-server-capacity')).toMatchObject({ unitCode: 'COUNT', unit: 'servers', unitZh: '台服务器' });
