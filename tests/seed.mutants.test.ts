@@ -233,6 +233,15 @@ describe('checking chapter files', () => {
     ]);
   });
 
+  it("names a metric's yearEvidence that is not in the source text as '<id> yearEvidence'", () => {
+    const metric = `metrics:
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: energy-consumption, evidence: "智 能算力规模为 41 EFLOPS", description: x., descriptionZh: x。, year: 2023, yearEvidence: "二〇二三年不在原文中" }
+`;
+    expect(problemsOf(check(entities + metric))).toEqual([
+      'chapters/test.yaml: metric-icp yearEvidence: evidence not found verbatim in source.txt (compared after collapsing whitespace): "二〇二三年不在原文中"',
+    ]);
+  });
+
   it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
     const byId = (id: string) => realSeed().entities.find((e) => e.id === id);
     expect(byId('metric-baidu-icc-server-capacity')).toMatchObject({ unitCode: 'COUNT', unit: 'servers', unitZh: '台服务器' });
@@ -250,6 +259,29 @@ describe('checking chapter files', () => {
   it('reports an exception for a rule that does not exist', () => {
     const exceptions: SeedFile = { path: EXCEPTIONS_FILE, content: 'exceptions:\n  - { rule: no-such-rule, entry: liquid-cooling, reason: x }\n' };
     expect(problemsOf(check(entities, [exceptions]))).toEqual(['exceptions.yaml: liquid-cooling: unknown rule "no-such-rule"']);
+  });
+});
+
+describe('applying exceptions', () => {
+  const twin = '  - { id: cooling-by-liquid, kind: Technology, name: Liquid Cooling, nameZh: 冷却液, description: x., descriptionZh: x。 }\n';
+  const exceptionProblems = (result: { problems: SeedProblem[] }) => problemsOf(result).filter((p) => p.startsWith(`${EXCEPTIONS_FILE}:`));
+  const exceptions = (rule: string, entry: string): SeedFile => ({ path: EXCEPTIONS_FILE, content: `exceptions:\n  - { rule: ${rule}, entry: ${entry}, reason: x }\n` });
+
+  it('drops the finding an exception names by rule and entry, and reports no problem with the exception', () => {
+    const result = check(entities + twin, [exceptions('twins', 'cooling-by-liquid')]);
+    expect(exceptionProblems(result)).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'twins')).toEqual([]);
+  });
+
+  it('reports as stale an exception whose entry has no finding of its rule, though that rule found something else', () => {
+    const result = check(entities + twin, [exceptions('twins', 'liquid-cooling')]);
+    expect(exceptionProblems(result)).toEqual(['exceptions.yaml: liquid-cooling: no twins finding to excuse: remove the exception']);
+    expect(result.findings.filter((f) => f.rule === 'twins').map((f) => f.entry)).toEqual(['cooling-by-liquid']);
+  });
+
+  it('reports as stale an exception whose entry has a finding only of another rule', () => {
+    const result = check(entities + twin, [exceptions('broad-alias', 'cooling-by-liquid')]);
+    expect(exceptionProblems(result)).toEqual(['exceptions.yaml: cooling-by-liquid: no broad-alias finding to excuse: remove the exception']);
   });
 });
 
