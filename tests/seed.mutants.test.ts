@@ -203,6 +203,21 @@ describe('checking chapter files', () => {
     expect([...entries]).toEqual(['entities[2]', 'metrics[0]', 'events[0]', 'relations[1]']);
   });
 
+  it('names a relation that fails the schema by its type and ends', () => {
+    const chapter = `${entities}relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption }\n`;
+    expect(problemsOf(check(chapter))).toEqual(['chapters/test.yaml: ADDRESSES liquid-cooling -> energy-consumption: schema: evidence: Invalid input: expected string, received undefined']);
+  });
+
+  it('gives the field path of a schema problem with its parts joined by dots', () => {
+    expect(problemsOf(check(`${entities}relations:${relation(', via: [液冷, 7]')}`))).toEqual([
+      'chapters/test.yaml: ADDRESSES liquid-cooling -> energy-consumption: schema: via.1: Invalid input: expected string, received number',
+    ]);
+  });
+
+  it('reports a file that is not valid YAML by the first line of the parser\'s message', () => {
+    expect(problemsOf(check('entities:\n  - { id: x\n  - y: [\n'))).toEqual(['chapters/test.yaml: -: not valid YAML: deficient indentation (3:3)']);
+  });
+
   it('reports a file that is not a mapping as a schema problem without a field path', () => {
     expect(problemsOf(check('- a\n- b\n'))).toEqual(['chapters/test.yaml: -: schema: Invalid input: expected object, received array']);
   });
