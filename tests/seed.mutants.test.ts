@@ -160,6 +160,38 @@ describe('checking the sections file against the source text', () => {
   });
 });
 
+describe('the entities the sections file gives', () => {
+  const built = check(entities).graph;
+  const byId = (id: string) => built.entities.find((e) => e.id === id);
+
+  it('describe a numbered section by its number, with the number as alias, and make it part of its parent', () => {
+    expect(byId('section-3-3-2')).toEqual({
+      id: 'section-3-3-2', kind: 'Section', number: '3.3.2', name: 'Energy consumption', nameZh: '能耗', aliases: ['3.3.2'],
+      description: 'Section 3.3.2 of the whitepaper: Energy consumption.', descriptionZh: '白皮书第 3.3.2 节:能耗。',
+      sections: ['3.3.2'], evidence: '3.3.2 能耗',
+    });
+    expect(built.relations.filter((r) => r.type === 'PART_OF' && r.source === 'section-3-3-2')).toEqual([
+      { type: 'PART_OF', source: 'section-3-3-2', target: 'section-3-3', section: '3.3.2', evidence: '3.3.2 能耗' },
+    ]);
+  });
+
+  it('describe an unnumbered part by its title, without aliases', () => {
+    expect(byId('section-front')).toEqual({
+      id: 'section-front', kind: 'Section', number: 'front', name: 'Cover and copyright notice', nameZh: '封面与版权声明', aliases: [],
+      description: 'Cover and copyright notice of the whitepaper: Cover and copyright notice.', descriptionZh: '白皮书的封面与版权声明部分。',
+      sections: ['front'], evidence: '2023 智能算力发展白皮书',
+    });
+  });
+
+  it('place a figure by its caption in the body, not by the same words in the table of contents', () => {
+    expect(byId('figure-10')).toEqual({
+      id: 'figure-10', kind: 'Figure', number: '10', name: "Figure 10: China's intelligent computing power, actual and forecast", nameZh: '我国智能算力规模及预测',
+      aliases: ['图 10', 'Figure 10'], description: 'Figure 10 of the whitepaper, in section 5.1.', descriptionZh: '白皮书图 10,位于第 5.1 节。',
+      sections: ['5.1'], evidence: '图 10 我国智能算力规模及预测',
+    });
+  });
+});
+
 describe('checking chapter files', () => {
   it('keeps the first of two entities with one id, and its declared sections, not the duplicate\'s', () => {
     const first = entities.replace('aliases: [液冷],', 'aliases: [液冷], sections: ["3.3.2"],');
@@ -302,13 +334,13 @@ describe('applying exceptions', () => {
 
 describe('finding mentions', () => {
   /** A two-section document (front matter, then section 1 after "正文开始") that names GPU where `text` puts it. */
-  function tinySeed(text: string, contents = '') {
+  function tinySeed(text: string, contents = '', aliases = '[]') {
     const sections = sectionsFile(
       `bodyStartsAfter: "正文开始"\n${contents}sections:\n` +
         '  - { id: section-front, number: front, title: Cover, titleZh: 封面, heading: "封面" }\n' +
         '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
     );
-    const gpu = 'entities:\n  - { id: gpu, kind: Technology, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n';
+    const gpu = `entities:\n  - { id: gpu, kind: Technology, name: GPU, nameZh: 图形处理器, aliases: ${aliases}, description: x., descriptionZh: x。 }\n`;
     const result = buildSeed(text, [sections, { path: 'chapters/test.yaml', content: gpu }]);
     expect(result.problems).toEqual([]);
     return result.graph.relations.filter((r) => r.type === 'MENTIONED_IN');
@@ -317,6 +349,13 @@ describe('finding mentions', () => {
   it('counts a Latin name that ends the source text as a mention', () => {
     expect(tinySeed('封面 前言。 正文开始 1 背景 我们使用GPU')).toEqual([
       { type: 'MENTIONED_IN', source: 'gpu', target: 'section-1', section: '1', evidence: '我们使用GPU' },
+    ]);
+  });
+
+  it('does not take a one-character alias for a mention, but does a two-character one', () => {
+    expect(tinySeed('封面 前言。 正文开始 1 背景 图。', '', '[图]')).toEqual([]);
+    expect(tinySeed('封面 前言。 正文开始 1 背景 图处。', '', '[图处]')).toEqual([
+      { type: 'MENTIONED_IN', source: 'gpu', target: 'section-1', section: '1', evidence: '图处。' },
     ]);
   });
 
