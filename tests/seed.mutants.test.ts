@@ -183,6 +183,19 @@ describe('the entities the sections file gives', () => {
     });
   });
 
+  it('describe a part whose number has a digit but does not start with one by its title, as an unnumbered part', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\nsections:\n' +
+        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
+        '  - { id: section-annex2, number: annex2, title: Annex two, titleZh: 附录二, heading: "附录二" }\nfigures: []\n',
+    );
+    const result = buildSeed('封面。 正文开始 1 背景 文字。 附录二 文字。', [sections]);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.entities.find((e) => e.id === 'section-annex2')).toMatchObject({
+      aliases: [], description: 'Annex two of the whitepaper: Annex two.', descriptionZh: '白皮书的附录二部分。',
+    });
+  });
+
   it('place a figure by its caption in the body, not by the same words in the table of contents', () => {
     expect(byId('figure-10')).toEqual({
       id: 'figure-10', kind: 'Figure', number: '10', name: "Figure 10: China's intelligent computing power, actual and forecast", nameZh: '我国智能算力规模及预测',
