@@ -235,6 +235,31 @@ describe('the Neo4j store on odd answers and failures', () => {
     expect((other as { code: string }).code).toBe('Neo.ClientError.Statement.SyntaxError');
   });
 
+  it("keeps the driver's error as the cause of StoreUnavailable, so the log still has what Neo4j said", async () => {
+    const thrown = Object.assign(new Error('first line\nsecond line'), { code: 'ServiceUnavailable' });
+    const { store } = recordingStore(() => {
+      throw thrown;
+    });
+    open.push(store);
+    const error = await store.getEntities(['x']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreUnavailable);
+    expect((error as Error).cause).toBe(thrown);
+  });
+
+  it('gives a neighbourhood without relations no edges: the all-null relation of its OPTIONAL MATCH is dropped', async () => {
+    const node = { id: 'x', kind: 'Concept', name: 'X', nameZh: '艾克斯', description: 'd', descriptionZh: 'd', aliases: [], sections: [] };
+    const noRelation = { type: null, source: null, target: null, section: null, evidence: null };
+    const { store } = recordingStore((name) =>
+      name === 'neighborhood' ? [{ nodes: [node], members: [{ distance: neo4j.int(0), degree: neo4j.int(0) }], edges: [noRelation] }] : [],
+    );
+    open.push(store);
+    expect(await store.neighborhood({ id: 'x', depth: 1, limit: 10 })).toEqual({
+      nodes: [node],
+      edges: [],
+      members: [{ distance: 0, degree: 0, expanded: true }],
+    });
+  });
+
   it('names an unstamped database a new unversioned version per read, and reads again after a failed read', async () => {
     let fail = true;
     const { store, sent } = recordingStore((name) => {

@@ -160,6 +160,51 @@ describe('checking the sections file against the source text', () => {
   });
 });
 
+describe('the entities the sections file gives', () => {
+  const built = check(entities).graph;
+  const byId = (id: string) => built.entities.find((e) => e.id === id);
+
+  it('describe a numbered section by its number, with the number as alias, and make it part of its parent', () => {
+    expect(byId('section-3-3-2')).toEqual({
+      id: 'section-3-3-2', kind: 'Section', number: '3.3.2', name: 'Energy consumption', nameZh: '能耗', aliases: ['3.3.2'],
+      description: 'Section 3.3.2 of the whitepaper: Energy consumption.', descriptionZh: '白皮书第 3.3.2 节:能耗。',
+      sections: ['3.3.2'], evidence: '3.3.2 能耗',
+    });
+    expect(built.relations.filter((r) => r.type === 'PART_OF' && r.source === 'section-3-3-2')).toEqual([
+      { type: 'PART_OF', source: 'section-3-3-2', target: 'section-3-3', section: '3.3.2', evidence: '3.3.2 能耗' },
+    ]);
+  });
+
+  it('describe an unnumbered part by its title, without aliases', () => {
+    expect(byId('section-front')).toEqual({
+      id: 'section-front', kind: 'Section', number: 'front', name: 'Cover and copyright notice', nameZh: '封面与版权声明', aliases: [],
+      description: 'Cover and copyright notice of the whitepaper: Cover and copyright notice.', descriptionZh: '白皮书的封面与版权声明部分。',
+      sections: ['front'], evidence: '2023 智能算力发展白皮书',
+    });
+  });
+
+  it('describe a part whose number has a digit but does not start with one by its title, as an unnumbered part', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\nsections:\n' +
+        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
+        '  - { id: section-annex2, number: annex2, title: Annex two, titleZh: 附录二, heading: "附录二" }\nfigures: []\n',
+    );
+    const result = buildSeed('封面。 正文开始 1 背景 文字。 附录二 文字。', [sections]);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.entities.find((e) => e.id === 'section-annex2')).toMatchObject({
+      aliases: [], description: 'Annex two of the whitepaper: Annex two.', descriptionZh: '白皮书的附录二部分。',
+    });
+  });
+
+  it('place a figure by its caption in the body, not by the same words in the table of contents', () => {
+    expect(byId('figure-10')).toEqual({
+      id: 'figure-10', kind: 'Figure', number: '10', name: "Figure 10: China's intelligent computing power, actual and forecast", nameZh: '我国智能算力规模及预测',
+      aliases: ['图 10', 'Figure 10'], description: 'Figure 10 of the whitepaper, in section 5.1.', descriptionZh: '白皮书图 10,位于第 5.1 节。',
+      sections: ['5.1'], evidence: '图 10 我国智能算力规模及预测',
+    });
+  });
+});
+
 describe('checking chapter files', () => {
   it('keeps the first of two entities with one id, and its declared sections, not the duplicate\'s', () => {
     const first = entities.replace('aliases: [液冷],', 'aliases: [液冷], sections: ["3.3.2"],');
@@ -203,6 +248,21 @@ describe('checking chapter files', () => {
     expect([...entries]).toEqual(['entities[2]', 'metrics[0]', 'events[0]', 'relations[1]']);
   });
 
+  it('names a relation that fails the schema by its type and ends', () => {
+    const chapter = `${entities}relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption }\n`;
+    expect(problemsOf(check(chapter))).toEqual(['chapters/test.yaml: ADDRESSES liquid-cooling -> energy-consumption: schema: evidence: Invalid input: expected string, received undefined']);
+  });
+
+  it('gives the field path of a schema problem with its parts joined by dots', () => {
+    expect(problemsOf(check(`${entities}relations:${relation(', via: [液冷, 7]')}`))).toEqual([
+      'chapters/test.yaml: ADDRESSES liquid-cooling -> energy-consumption: schema: via.1: Invalid input: expected string, received number',
+    ]);
+  });
+
+  it('reports a file that is not valid YAML by the first line of the parser\'s message', () => {
+    expect(problemsOf(check('entities:\n  - { id: x\n  - y: [\n'))).toEqual(['chapters/test.yaml: -: not valid YAML: deficient indentation (3:3)']);
+  });
+
   it('reports a file that is not a mapping as a schema problem without a field path', () => {
     expect(problemsOf(check('- a\n- b\n'))).toEqual(['chapters/test.yaml: -: schema: Invalid input: expected object, received array']);
   });
@@ -213,6 +273,33 @@ describe('checking chapter files', () => {
 `;
     expect(problemsOf(check(entities + metric('Atlantis')))).toEqual(['chapters/test.yaml: metric-icp: region "Atlantis" is not the name of a Region entity']);
     expect(problemsOf(check(entities + metric('液冷技术')))).toEqual(['chapters/test.yaml: metric-icp: region "液冷技术" is not the name of a Region entity']);
+  });
+
+  it('leaves out the MEASURES relation of a metric whose subject is unknown, and says so', () => {
+    const metric = `metrics:
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: no-such-thing, evidence: "智 能算力规模为 41 EFLOPS", description: x., descriptionZh: x。, asOf: "2023-08" }
+`;
+    const result = check(entities + metric);
+    expect(problemsOf(result)).toEqual(['chapters/test.yaml: metric-icp: unknown entity "no-such-thing"']);
+    expect(result.graph.relations.filter((r) => r.type === 'MEASURES')).toEqual([]);
+  });
+
+  it("names a metric's sourceEvidence that is not in the source text as '<id> sourceEvidence'", () => {
+    const metric = `metrics:
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: energy-consumption, evidence: "智 能算力规模为 41 EFLOPS", sourceEvidence: "出处不在原文中", description: x., descriptionZh: x。, asOf: "2023-08" }
+`;
+    expect(problemsOf(check(entities + metric))).toEqual([
+      'chapters/test.yaml: metric-icp sourceEvidence: evidence not found verbatim in source.txt (compared after collapsing whitespace): "出处不在原文中"',
+    ]);
+  });
+
+  it("names a metric's yearEvidence that is not in the source text as '<id> yearEvidence'", () => {
+    const metric = `metrics:
+  - { id: metric-icp, name: China's intelligent computing power, nameZh: 我国智能算力规模, value: 41, unit: EFLOPS, indicator: computing-power-scale, source: x, subject: energy-consumption, evidence: "智 能算力规模为 41 EFLOPS", description: x., descriptionZh: x。, year: 2023, yearEvidence: "二〇二三年不在原文中" }
+`;
+    expect(problemsOf(check(entities + metric))).toEqual([
+      'chapters/test.yaml: metric-icp yearEvidence: evidence not found verbatim in source.txt (compared after collapsing whitespace): "二〇二三年不在原文中"',
+    ]);
   });
 
   it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
@@ -235,15 +322,38 @@ describe('checking chapter files', () => {
   });
 });
 
+describe('applying exceptions', () => {
+  const twin = '  - { id: cooling-by-liquid, kind: Technology, name: Liquid Cooling, nameZh: 冷却液, description: x., descriptionZh: x。 }\n';
+  const exceptionProblems = (result: { problems: SeedProblem[] }) => problemsOf(result).filter((p) => p.startsWith(`${EXCEPTIONS_FILE}:`));
+  const exceptions = (rule: string, entry: string): SeedFile => ({ path: EXCEPTIONS_FILE, content: `exceptions:\n  - { rule: ${rule}, entry: ${entry}, reason: x }\n` });
+
+  it('drops the finding an exception names by rule and entry, and reports no problem with the exception', () => {
+    const result = check(entities + twin, [exceptions('twins', 'cooling-by-liquid')]);
+    expect(exceptionProblems(result)).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'twins')).toEqual([]);
+  });
+
+  it('reports as stale an exception whose entry has no finding of its rule, though that rule found something else', () => {
+    const result = check(entities + twin, [exceptions('twins', 'liquid-cooling')]);
+    expect(exceptionProblems(result)).toEqual(['exceptions.yaml: liquid-cooling: no twins finding to excuse: remove the exception']);
+    expect(result.findings.filter((f) => f.rule === 'twins').map((f) => f.entry)).toEqual(['cooling-by-liquid']);
+  });
+
+  it('reports as stale an exception whose entry has a finding only of another rule', () => {
+    const result = check(entities + twin, [exceptions('broad-alias', 'cooling-by-liquid')]);
+    expect(exceptionProblems(result)).toEqual(['exceptions.yaml: cooling-by-liquid: no broad-alias finding to excuse: remove the exception']);
+  });
+});
+
 describe('finding mentions', () => {
   /** A two-section document (front matter, then section 1 after "正文开始") that names GPU where `text` puts it. */
-  function tinySeed(text: string, contents = '') {
+  function tinySeed(text: string, contents = '', aliases = '[]') {
     const sections = sectionsFile(
       `bodyStartsAfter: "正文开始"\n${contents}sections:\n` +
         '  - { id: section-front, number: front, title: Cover, titleZh: 封面, heading: "封面" }\n' +
         '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
     );
-    const gpu = 'entities:\n  - { id: gpu, kind: Technology, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n';
+    const gpu = `entities:\n  - { id: gpu, kind: Technology, name: GPU, nameZh: 图形处理器, aliases: ${aliases}, description: x., descriptionZh: x。 }\n`;
     const result = buildSeed(text, [sections, { path: 'chapters/test.yaml', content: gpu }]);
     expect(result.problems).toEqual([]);
     return result.graph.relations.filter((r) => r.type === 'MENTIONED_IN');
@@ -252,6 +362,13 @@ describe('finding mentions', () => {
   it('counts a Latin name that ends the source text as a mention', () => {
     expect(tinySeed('封面 前言。 正文开始 1 背景 我们使用GPU')).toEqual([
       { type: 'MENTIONED_IN', source: 'gpu', target: 'section-1', section: '1', evidence: '我们使用GPU' },
+    ]);
+  });
+
+  it('does not take a one-character alias for a mention, but does a two-character one', () => {
+    expect(tinySeed('封面 前言。 正文开始 1 背景 图。', '', '[图]')).toEqual([]);
+    expect(tinySeed('封面 前言。 正文开始 1 背景 图处。', '', '[图处]')).toEqual([
+      { type: 'MENTIONED_IN', source: 'gpu', target: 'section-1', section: '1', evidence: '图处。' },
     ]);
   });
 
