@@ -117,9 +117,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** The key of an operation that passed every check: what its answer depends on. */
-export function operationKey(version: string, queryHash: string, operationName: string | undefined, variables: Record<string, unknown>): string {
-  return [version, queryHash, operationName ?? '', canonicalJson(variables)].join('\n');
+/**
+ * Looks up an operation that passed every check, keyed on what its answer depends on, and notes the key and the hit on
+ * the ticket (the handler stores a clean answer under that key). The plugin below and the fast lane (src/fastlane.ts)
+ * both look up here, so their keys and counts agree.
+ */
+export function lookUpOperation(ticket: CacheTicket, version: string, queryHash: string, operationName: string | undefined, variables: Record<string, unknown>): StoredAnswer | undefined {
+  ticket.key = [version, queryHash, operationName ?? '', canonicalJson(variables)].join('\n');
+  ticket.hit = ticket.cache.get(ticket.key);
+  return ticket.hit;
 }
 
 /**
@@ -141,9 +147,7 @@ export function responseCachePlugin(): ApolloServerPlugin<Context> {
             // The store cannot say what it holds (an outage): execution answers as it would without a cache.
             return null;
           }
-          ticket.key = operationKey(version, queryHash ?? '', operationName ?? undefined, contextValue.variables ?? {});
-          ticket.hit = ticket.cache.get(ticket.key);
-          if (ticket.hit === undefined) return null;
+          if (lookUpOperation(ticket, version, queryHash ?? '', operationName ?? undefined, contextValue.variables ?? {}) === undefined) return null;
           // A placeholder: the handler sends the stored bytes instead, extensions.cost included.
           return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: {} } } };
         },

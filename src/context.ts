@@ -93,9 +93,9 @@ export interface Context {
   known: Map<string, EntityRecord>;
 }
 
-/** Notes entities a store answer held, so that relations between them resolve their ends synchronously. */
-export function remember(ctx: Pick<Context, 'known'>, entities: readonly EntityRecord[]): void {
-  for (const entity of entities) ctx.known.set(entity.id, entity);
+/** Notes entities a store answer held (null for an id it lacks), so that relations between them resolve their ends synchronously. */
+export function remember(ctx: Pick<Context, 'known'>, entities: readonly (EntityRecord | null)[]): void {
+  for (const entity of entities) if (entity) ctx.known.set(entity.id, entity);
 }
 
 /**
@@ -142,7 +142,7 @@ export function createContext(store: GraphStore, timeoutMs = Infinity): Context 
     loaders: {
       entity: new DataLoader(async (ids) => {
         const found = await front.getEntities(ids);
-        for (const entity of found) if (entity) known.set(entity.id, entity);
+        remember({ known }, found);
         return found;
       }),
       relations: new DataLoader((ids) => front.relationsOf(ids)),

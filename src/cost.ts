@@ -343,11 +343,11 @@ const MAX_VARIABLE_SETS = 64;
 const MAX_REMEMBERED_CHARS = 4096;
 
 /**
- * checkOperation, remembered for operations that passed (Apollo's requests here, the fast lane's in src/fastlane.ts): the answer depends only on the schema (one per server), the
- * document (Apollo's document store hands back the same parsed node for the same text), the operation, its variables
- * and the graph's bounds. A refusal is not remembered, so it costs its full check every time, as before.
+ * checkOperation, remembered for operations that passed: the answer depends only on the schema (one per server), the
+ * document (Apollo's document store, and the fast lane, hand back the same parsed node for the same text), the
+ * operation, its variables and the graph's bounds. A refusal is not remembered, so it costs its full check every time.
  */
-export function checkVariables(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): Checked {
+function checkVariables(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>, bounds: GraphBounds): Checked {
   let byOperation = passed.get(bounds);
   if (!byOperation) passed.set(bounds, (byOperation = new WeakMap()));
   let byVariables = byOperation.get(operation);
@@ -369,6 +369,33 @@ export function checkVariables(schema: GraphQLSchema, document: { definitions: r
   return checked;
 }
 
+/**
+ * Admits a request's operation to execution, or throws its refusal: checked on the graph's bounds (a 503 when they
+ * cannot be measured), its cost and coerced variables kept on the context, its deadline started. Apollo's requests come
+ * here through the plugin below, the fast lane's directly (src/fastlane.ts).
+ */
+export async function admit(
+  context: Context,
+  schema: GraphQLSchema,
+  document: { definitions: readonly unknown[] },
+  operation: OperationDefinitionNode | null | undefined,
+  rawVariables: Record<string, unknown>,
+): Promise<void> {
+  let bounds: GraphBounds;
+  try {
+    bounds = await context.bounds(schema);
+  } catch (error) {
+    if (error instanceof StoreUnavailable) throw new ServiceUnavailable(undefined, 503);
+    throw error;
+  }
+  // A document without a unique operation to run (several unnamed, or a name it lacks): execution refuses it.
+  if (!operation) return;
+  const checked = checkVariables(schema, document, operation, rawVariables, bounds);
+  context.cost = checked.cost;
+  context.variables = checked.variables;
+  context.guard.start();
+}
+
 /** What clients see their query was priced at, as Shopify's and GitHub's APIs show theirs. */
 export function costExtension(cost: number) {
   return { cost: { requested: cost, limit: LIMITS.maxCost } };
@@ -380,19 +407,7 @@ export function requestChecksPlugin(): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation, contextValue }) {
-          let bounds: GraphBounds;
-          try {
-            bounds = await contextValue.bounds(schema);
-          } catch (error) {
-            if (error instanceof StoreUnavailable) throw new ServiceUnavailable(undefined, 503);
-            throw error;
-          }
-          // A document without a unique operation to run (several unnamed, or a name it lacks): execution refuses it.
-          if (!operation) return;
-          const checked = checkVariables(schema, document, operation, request.variables ?? {}, bounds);
-          contextValue.cost = checked.cost;
-          contextValue.variables = checked.variables;
-          contextValue.guard.start();
+          await admit(contextValue, schema, document, operation, request.variables ?? {});
         },
         async willSendResponse({ response, contextValue }) {
           if (contextValue.cost === undefined || response.body.kind !== 'single') return;

@@ -7,8 +7,8 @@
  * request), but none of the checks that depend on more than the text:
  *
  * - parsing, validation, armor's limits and the CSRF check depend only on the text and headers, which are equal;
- * - the variables go through the same checks as Apollo's (src/cost.ts: coercion, arguments, cost), remembered as
- *   they are for Apollo's requests;
+ * - the variables go through the same checks as Apollo's (src/cost.ts's admit: coercion, arguments, cost, the
+ *   deadline started), remembered as they are for Apollo's requests;
  * - the response is written as Apollo writes a clean one: `{data, extensions: {cost}}` and a newline.
  *
  * Anything else goes to Apollo with the same context: a refusal of the variables and a store that cannot say its
@@ -19,8 +19,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Context, CompiledRun } from './context.js';
-import { operationKey } from './cache.js';
-import { checkVariables, costExtension } from './cost.js';
+import { lookUpOperation } from './cache.js';
+import { admit, costExtension } from './cost.js';
 
 /** A body the lane can answer: these keys only (no extensions: persisted queries are Apollo's). */
 interface LaneRequest {
@@ -93,27 +93,18 @@ export class FastLane {
   async answer(key: string, request: LaneRequest, context: Context): Promise<LaneAnswer | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    let checked;
     try {
-      const bounds = await context.bounds(this.schema);
-      checked = checkVariables(this.schema, entry.document, entry.operation, request.variables ?? {}, bounds);
+      await admit(context, this.schema, entry.document, entry.operation, request.variables ?? {});
     } catch {
       // Refused, or the graph cannot be measured: Apollo gives the answer it always gives.
       this.handedOn++;
       return undefined;
     }
-    context.cost = checked.cost;
-    context.variables = checked.variables;
-    context.guard.start();
     const ticket = context.responseCache;
-    if (ticket?.version !== undefined) {
-      // The operation's own name, as Apollo's plugin keys it (a request may leave the name out for a lone operation).
-      ticket.key = operationKey(ticket.version, entry.queryHash, entry.operation.name?.value, checked.variables);
-      ticket.hit = ticket.cache.get(ticket.key);
-      if (ticket.hit !== undefined) {
-        this.answered++;
-        return { headers: entry.headers };
-      }
+    // The operation's own name, as Apollo's plugin keys it (a request may leave the name out for a lone operation).
+    if (ticket?.version !== undefined && lookUpOperation(ticket, ticket.version, entry.queryHash, entry.operation.name?.value, context.variables!) !== undefined) {
+      this.answered++;
+      return { headers: entry.headers };
     }
     const result = await entry.program.query(undefined, context, request.variables ?? {});
     if (result.errors?.length || context.guard.cutShort) {
@@ -124,6 +115,6 @@ export class FastLane {
     context.outcome.clean = true;
     this.answered++;
     // Apollo's writing of a clean result: errors (none), data, extensions, then a newline (prettyJSONStringify).
-    return { headers: entry.headers, body: `${JSON.stringify({ data: result.data, extensions: costExtension(checked.cost) })}\n` };
+    return { headers: entry.headers, body: `${JSON.stringify({ data: result.data, extensions: costExtension(context.cost!) })}\n` };
   }
 }
