@@ -3,7 +3,9 @@
  * reviewer's planted bugs of issue 12: `related(kinds)` ignored, and an internal error's message reaching the client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, buildSchema } from 'graphql';
+import { measureBounds } from '../src/bounds.js';
+import { ENTITY_KINDS } from '../src/graph/vocabulary.js';
 import { makeFormatError, clip, QueryTimeout, RequestAborted, StoreUnavailable } from '../src/errors.js';
 import type { GraphStore } from '../src/graph/types.js';
 import { TestApi, describeEachStore, embeddedStore, realSeed } from './helpers.js';
@@ -238,5 +240,15 @@ describe('relation ids', () => {
     expect(parseRelationId('xUSES:speech-recognition:deep-learning')).toBeUndefined();
     expect(parseRelationId('USES:speech-recognition:deep-learning:more')).toBeUndefined();
     expect(parseRelationId('speech-recognition')).toBeUndefined();
+  });
+});
+
+describe('measuring the longest lists of a schema', () => {
+  it('refuses a schema without a type for an entity kind, and one with a list of objects but no resolver, naming them', async () => {
+    const store = embeddedStore();
+    const { kind } = (await store.listEntities({ offset: 0, limit: 1 })).items[0];
+    await expect(measureBounds(buildSchema('type Query { a: Int }'), { store })).rejects.toThrow(`entity kind ${kind} has no GraphQL type`);
+    const sdl = `type Query { a: Int } type Item { a: Int } ${ENTITY_KINDS.map((k) => `type ${k} { items: [Item] }`).join(' ')}`;
+    await expect(measureBounds(buildSchema(sdl), { store })).rejects.toThrow(`${kind}.items is a list without a resolver`);
   });
 });

@@ -12,6 +12,7 @@ import { editDistance, rankHits, TIERS } from '../src/graph/ranking.js';
 import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
 import type { EntityRecord, GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
+import { dagFromRelations } from '../src/graph/paths.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { describeEachStore, realSeed } from './helpers.js';
@@ -127,6 +128,24 @@ describeEachStore('the store port answers exact values', ({ name, open }) => {
       expect(await store.search({ text, limit: 3 }), text).toEqual([]);
     }
     expect(ids(await store.search({ text: 'cpu+gpu', limit: 1 }))).toEqual(['general-purpose-cpu-gpu-architecture']);
+  });
+});
+
+describe("the Neo4j store's shortest-path steps", () => {
+  const relation = (type: RelationRecord['type'], source: string, target: string) => ({ type, source, target }) as RelationRecord;
+
+  it('steps between two nodes by the first of their relations in relation order, whatever order they were fetched in', () => {
+    // a is one step from the end b; two relations join them, the later one in relation order fetched last.
+    const distance = new Map([['a', 1], ['b', 0]]);
+    const degree = new Map([['a', 2], ['b', 2]]);
+    const first = relation('ENABLES', 'a', 'b');
+    const later = relation('USES', 'b', 'a');
+    expect(compareRelations(first, later)).toBeLessThan(0);
+    for (const fetched of [[first, later], [later, first]]) {
+      const dag = dagFromRelations(distance, degree, fetched);
+      expect(dag.next('a')).toEqual(['b', 'b']);
+      expect(dag.edge('a', 'b')).toBe(first);
+    }
   });
 });
 
