@@ -122,7 +122,7 @@ export function canonicalJson(value: unknown): string {
  * the ticket (the handler stores a clean answer under that key). The plugin below and the fast lane (src/fastlane.ts)
  * both look up here, so their keys and counts agree.
  */
-export function lookUpOperation(ticket: CacheTicket, version: string, queryHash: string, operationName: string | undefined, variables: Record<string, unknown>): StoredAnswer | undefined {
+export function lookUpOperation(ticket: CacheTicket, version: string, queryHash: string, operationName: string | null | undefined, variables: Record<string, unknown>): StoredAnswer | undefined {
   ticket.key = [version, queryHash, operationName ?? '', canonicalJson(variables)].join('\n');
   ticket.hit = ticket.cache.get(ticket.key);
   return ticket.hit;
@@ -147,7 +147,8 @@ export function responseCachePlugin(): ApolloServerPlugin<Context> {
             // The store cannot say what it holds (an outage): execution answers as it would without a cache.
             return null;
           }
-          if (lookUpOperation(ticket, version, queryHash ?? '', operationName ?? undefined, contextValue.variables ?? {}) === undefined) return null;
+          // Apollo sets queryHash before this hook (didResolveSource types it as required); this one's type does not say so.
+          if (lookUpOperation(ticket, version, queryHash!, operationName, contextValue.variables ?? {}) === undefined) return null;
           // A placeholder: the handler sends the stored bytes instead, extensions.cost included.
           return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: {} } } };
         },
