@@ -57,13 +57,6 @@ export default mergeConfig(
   defineConfig({
     test: {
       exclude: EXCLUDED,
-      // One module registry for all the files of a run instead of one per file: each mutant run re-imported Apollo,
-      // graphql and the driver for every covering file (1.6 s a file here). Stryker's instrumented code reads the
-      // active mutant at each call, and each run starts in a fresh worker with fresh modules (checked: a module counting its
-      // evaluations reads 1 in both files of a run, and 1 again in the next run), so no mutant sees another's state. The
-      // suite passes this way (the same 757 tests), and paths.ts and indicators.ts gave the same survivors both ways
-      // (152 mutants; 12.5 min against 15.5 min).
-      isolate: false,
       sequence: { sequencer: MutantsLast },
       // Tests that would write the shared Neo4j with a mutant active skip themselves (tests/store-contract.test.ts).
       env: { KG_MUTATION_RUN: '1' },
