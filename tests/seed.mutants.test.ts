@@ -302,6 +302,15 @@ describe('checking chapter files', () => {
     ]);
   });
 
+  it('reports an event concerning an unknown entity and relates it only to the entities it knows', () => {
+    const event = `events:
+  - { id: event-2011-x, name: X, nameZh: 某事, year: 2011, evidence: "2011年,微软和谷歌率先将深度学习技术应用于语音识别", concerns: [no-such-entity, liquid-cooling], description: x., descriptionZh: x。 }
+`;
+    const result = check(entities + event);
+    expect(problemsOf(result)).toEqual(['chapters/test.yaml: event-2011-x: unknown entity "no-such-entity"']);
+    expect(result.graph.relations.filter((r) => r.source === 'event-2011-x' && r.type === 'CONCERNS').map((r) => `${r.type} ${r.target}`)).toEqual(['CONCERNS liquid-cooling']);
+  });
+
   it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
     // A load of its own, not the suite's shared one: Stryker counts a test as covering the loader only when it runs it.
     const { entities } = loadCheckedSeed(SEED_DIR);
