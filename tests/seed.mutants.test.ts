@@ -194,10 +194,6 @@ describe('the entities the sections file gives', () => {
     expect(result.graph.entities.find((e) => e.id === 'section-annex2')).toMatchObject({
       aliases: [], description: 'Annex two of the whitepaper: Annex two.', descriptionZh: '白皮书的附录二部分。',
     });
-    // A numbered one is "Section <number>", and its number is an alias (people type "1" or "3.1.2").
-    expect(result.graph.entities.find((e) => e.id === 'section-1')).toMatchObject({
-      aliases: ['1'], description: 'Section 1 of the whitepaper: Background.', descriptionZh: '白皮书第 1 节:背景。',
-    });
   });
 
   it('place a figure by its caption in the body, not by the same words in the table of contents', () => {
