@@ -196,6 +196,25 @@ describe('the entities the sections file gives', () => {
     });
   });
 
+  it('finds a Latin name as a whole word only, at the very start of the text too, and quotes its first sentence in a section', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\nsections:\n' +
+        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
+        '  - { id: section-2, number: "2", title: Outlook, titleZh: 展望, heading: "2 展望" }\nfigures: []\n',
+    );
+    const chapter = { path: 'chapters/test.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
+    const mentions = (text: string) => {
+      const result = buildSeed(text, [sections, chapter]);
+      expect(result.problems).toEqual([]);
+      return result.graph.relations.filter((r) => r.type === 'MENTIONED_IN' && r.source === 'gpu').map((r) => [r.target, r.evidence]);
+    };
+    // Before the first heading is the first section here (this sections file has no front part).
+    expect(mentions('GPU 在封面上。 正文开始 1 背景 别的。 2 展望 别的。')).toEqual([['section-1', 'GPU 在封面上。']]);
+    expect(mentions('封面。 正文开始 1 背景 XGPU 不是它。 2 展望 这句的 GPU 是它。又一句 GPU。')).toEqual([['section-2', '这句的 GPU 是它。']]);
+    // Only Latin names need a word boundary: a Chinese one right after a Latin letter is still a mention.
+    expect(mentions('封面。 正文开始 1 背景 用X图形处理器。 2 展望 别的。')).toEqual([['section-1', '用X图形处理器。']]);
+  });
+
   it('place a figure by its caption in the body, not by the same words in the table of contents', () => {
     expect(byId('figure-10')).toEqual({
       id: 'figure-10', kind: 'Figure', number: '10', name: "Figure 10: China's intelligent computing power, actual and forecast", nameZh: '我国智能算力规模及预测',
