@@ -211,8 +211,8 @@ describe('the entities the sections file gives', () => {
     // Before the first heading is the first section here (this sections file has no front part).
     expect(mentions('GPU 在封面上。 正文开始 1 背景 别的。 2 展望 别的。')).toEqual([['section-1', 'GPU 在封面上。']]);
     expect(mentions('封面。 正文开始 1 背景 XGPU 不是它。 2 展望 这句的 GPU 是它。又一句 GPU。')).toEqual([['section-2', '这句的 GPU 是它。']]);
-    // Only Latin names need a word boundary: a Chinese one right after a Latin letter is still a mention.
-    expect(mentions('封面。 正文开始 1 背景 用X图形处理器。 2 展望 别的。')).toEqual([['section-1', '用X图形处理器。']]);
+    // Only Latin names need word boundaries: a Chinese one between Latin letters is still a mention; GPUX is not GPU.
+    expect(mentions('封面。 正文开始 1 背景 用X图形处理器Y。 2 展望 GPUX 不是它。')).toEqual([['section-1', '用X图形处理器Y。']]);
   });
 
   it('place a figure by its caption in the body, not by the same words in the table of contents', () => {
