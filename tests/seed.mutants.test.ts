@@ -330,6 +330,18 @@ describe('checking chapter files', () => {
     expect(result.graph.relations.filter((r) => r.source === 'event-2011-x' && r.type === 'CONCERNS').map((r) => `${r.type} ${r.target}`)).toEqual(['CONCERNS liquid-cooling']);
   });
 
+  it('places metrics and events in the sections of their relations, and every MENTIONED_IN at a Section even where a figure has the same number', () => {
+    const { entities, relations } = loadCheckedSeed(SEED_DIR);
+    const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
+    const mentioned = relations.filter((r) => r.type === 'MENTIONED_IN');
+    // Figures 1 to 5 share their numbers with sections 1 to 5.
+    expect(mentioned.filter((r) => kindOf.get(r.target) !== 'Section')).toEqual([]);
+    expect(mentioned.filter((r) => r.target === 'section-2')).toHaveLength(1);
+    const at = (id: string) => [entities.find((e) => e.id === id)!.sections, mentioned.filter((r) => r.source === id).map((r) => r.target)];
+    expect(at('metric-global-computing-power-2022')).toEqual([['2.1'], ['section-2-1']]);
+    expect(at('event-2011-deep-learning-speech-recognition')).toEqual([['3.1.2'], ['section-3-1-2']]);
+  });
+
   it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
     // A load of its own, not the suite's shared one: Stryker counts a test as covering the loader only when it runs it.
     const { entities } = loadCheckedSeed(SEED_DIR);
