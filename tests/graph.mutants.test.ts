@@ -131,6 +131,24 @@ describeEachStore('the store port answers exact values', ({ name, open }) => {
   });
 });
 
+describe('an embedded store built inside the test', () => {
+  // Built here, not in a hook: Stryker counts a test as covering the store's constructor only when the test runs it.
+  const entity = (id: string, kind: EntityRecord['kind'] = 'Concept') =>
+    ({ id, kind, name: id, nameZh: id, aliases: [], description: '', descriptionZh: '', sections: [] }) as EntityRecord;
+  const relation = (type: RelationRecord['type'], source: string, target: string) => ({ type, source, target, section: '1', evidence: 'x' }) as RelationRecord;
+
+  it('lists entities in id order whatever the order given, files a relation to itself once, and counts relations per type', async () => {
+    const store = new EmbeddedStore({
+      entities: [entity('c'), entity('a', 'Technology'), entity('b')],
+      relations: [relation('USES', 'b', 'c'), relation('ENABLES', 'a', 'a'), relation('USES', 'a', 'b')],
+    });
+    expect((await store.listEntities({ offset: 0, limit: 10 })).items.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    expect((await store.relationsOf(['a'])).map((list) => relationKeys(list))).toEqual([['ENABLES:a:a', 'USES:a:b']]);
+    const { relationTypes } = await store.stats();
+    expect(relationTypes.filter((t) => t.count > 0)).toEqual([{ type: 'USES', count: 2 }, { type: 'ENABLES', count: 1 }]);
+  });
+});
+
 describe("the Neo4j store's shortest-path steps", () => {
   const relation = (type: RelationRecord['type'], source: string, target: string) => ({ type, source, target }) as RelationRecord;
 
