@@ -330,7 +330,7 @@ describe('checking chapter files', () => {
     expect(result.graph.relations.filter((r) => r.source === 'event-2011-x' && r.type === 'CONCERNS').map((r) => `${r.type} ${r.target}`)).toEqual(['CONCERNS liquid-cooling']);
   });
 
-  it('places metrics and events in the sections of their relations, and every MENTIONED_IN at a Section even where a figure has the same number', () => {
+  it('places metrics and events in the sections of their relations, lists every section in document order, and points every MENTIONED_IN at a Section even where a figure has the same number', () => {
     const { entities, relations } = loadCheckedSeed(SEED_DIR);
     const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
     const mentioned = relations.filter((r) => r.type === 'MENTIONED_IN');
@@ -340,6 +340,11 @@ describe('checking chapter files', () => {
     const at = (id: string) => [entities.find((e) => e.id === id)!.sections, mentioned.filter((r) => r.source === id).map((r) => r.target)];
     expect(at('metric-global-computing-power-2022')).toEqual([['2.1'], ['section-2-1']]);
     expect(at('event-2011-deep-learning-speech-recognition')).toEqual([['3.1.2'], ['section-3-1-2']]);
+    // Sections come in document order, those found through relations (3.2.1 for machine learning) among the others.
+    const order = entities.filter((e) => e.kind === 'Section').map((e) => e.number!);
+    const outOfOrder = entities.filter((e) => e.sections.some((s, i) => i > 0 && order.indexOf(s) < order.indexOf(e.sections[i - 1])));
+    expect(outOfOrder.map((e) => e.id)).toEqual([]);
+    expect(entities.find((e) => e.id === 'machine-learning')!.sections.slice(-4)).toEqual(['3.2.1', '3.2.2', '3.3.3', '5.2']);
   });
 
   it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
