@@ -147,6 +147,17 @@ describe('an embedded store built inside the test', () => {
     const { relationTypes } = await store.stats();
     expect(relationTypes.filter((t) => t.count > 0)).toEqual([{ type: 'USES', count: 2 }, { type: 'ENABLES', count: 1 }]);
   });
+
+  it('never steps along a relation of a type not followed, even one joining two shortest paths a step apart', async () => {
+    // f-a-c-t and f-b-d-t use USES; a MENTIONED_IN joins a (two steps from t) to d (one step from t).
+    const uses = (source: string, target: string) => relation('USES', source, target);
+    const store = new EmbeddedStore({
+      entities: ['a', 'b', 'c', 'd', 'f', 't'].map((id) => entity(id)),
+      relations: [uses('f', 'a'), uses('a', 'c'), uses('c', 't'), uses('f', 'b'), uses('b', 'd'), uses('d', 't'), relation('MENTIONED_IN', 'a', 'd')],
+    });
+    const paths = await store.allShortestPaths({ from: 'f', to: 't', maxDepth: 5, first: 10, types: ['USES'] });
+    expect(paths.map((p) => p.nodes.map((n) => n.id).join('>'))).toEqual(['f>a>c>t', 'f>b>d>t']);
+  });
 });
 
 describe("the Neo4j store's shortest-path steps", () => {
