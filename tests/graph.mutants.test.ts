@@ -148,6 +148,12 @@ describe('an embedded store built inside the test', () => {
     expect(relationTypes.filter((t) => t.count > 0)).toEqual([{ type: 'USES', count: 2 }, { type: 'ENABLES', count: 1 }]);
   });
 
+  it('lists metrics by year, the undated ones last, and in id order within a year and among the undated', async () => {
+    const metric = (id: string, year?: number) => ({ ...entity(id, 'Metric'), ...(year === undefined ? {} : { year }) }) as EntityRecord;
+    const store = new EmbeddedStore({ entities: [metric('m-e'), metric('m-c', 2021), metric('m-d'), metric('m-a'), metric('m-b', 2021), metric('m-f', 2020)], relations: [] });
+    expect((await store.metrics({})).map((m) => m.id)).toEqual(['m-f', 'm-b', 'm-c', 'm-a', 'm-d', 'm-e']);
+  });
+
   it('never steps along a relation of a type not followed, even one joining two shortest paths a step apart', async () => {
     // f-a-c-t and f-b-d-t use USES; a MENTIONED_IN joins a (two steps from t) to d (one step from t).
     const uses = (source: string, target: string) => relation('USES', source, target);
