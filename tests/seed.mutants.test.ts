@@ -347,6 +347,15 @@ describe('checking chapter files', () => {
     expect(entities.find((e) => e.id === 'machine-learning')!.sections.slice(-4)).toEqual(['3.2.1', '3.2.2', '3.3.3', '5.2']);
   });
 
+  it('refuses an entity of a kind that has a list or file of its own (Metric, Event, Section, Figure), saying where it goes', () => {
+    for (const kind of ['Metric', 'Event', 'Section', 'Figure']) {
+      const entity = `  - { id: misplaced, kind: ${kind}, name: Misplaced, nameZh: 放错, description: x., descriptionZh: x。 }\n`;
+      expect(problemsOf(check(entities + entity))).toEqual([
+        'chapters/test.yaml: misplaced: schema: kind: metrics go in the `metrics` list, events in the `events` list; sections and figures in entities/sections.yaml',
+      ]);
+    }
+  });
+
   it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
     // A load of its own, not the suite's shared one: Stryker counts a test as covering the loader only when it runs it.
     const { entities } = loadCheckedSeed(SEED_DIR);
