@@ -154,6 +154,15 @@ describe('an embedded store built inside the test', () => {
     expect((await store.metrics({})).map((m) => m.id)).toEqual(['m-f', 'm-b', 'm-c', 'm-a', 'm-d', 'm-e']);
   });
 
+  it("answers a subject's metrics with those that measure it, not those sourced from it, nor a metric's own", async () => {
+    const store = new EmbeddedStore({
+      entities: [entity('m-1', 'Metric'), entity('m-2', 'Metric'), entity('m-3', 'Metric'), entity('s'), entity('t')],
+      relations: [relation('MEASURES', 'm-1', 's'), relation('SOURCED_FROM', 'm-2', 's'), relation('MEASURES', 'm-3', 't')],
+    });
+    expect((await store.metrics({ subject: 's' })).map((m) => m.id)).toEqual(['m-1']);
+    expect(await store.metrics({ subject: 'm-1' })).toEqual([]);
+  });
+
   it('never steps along a relation of a type not followed, even one joining two shortest paths a step apart', async () => {
     // f-a-c-t and f-b-d-t use USES; a MENTIONED_IN joins a (two steps from t) to d (one step from t).
     const uses = (source: string, target: string) => relation('USES', source, target);
