@@ -132,6 +132,11 @@ describe('checking the sections file against the source text', () => {
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: bodyStartsAfter text not found in source.txt: 正文从此开始');
   });
 
+  it('accepts a bodyStartsAfter text at the very start of the source text', () => {
+    const sections = sectionsFile('bodyStartsAfter: "正文开始"\nsections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n');
+    expect(buildSeed('正文开始 1 背景 文字。', [sections]).problems).toEqual([]);
+  });
+
   it('reports a contentsStartsAt text that is not before the body', () => {
     const sections = sectionsFile(sectionsYaml.replace('contentsStartsAt: "2023 智能算力发展白皮书 目 录"', 'contentsStartsAt: "目录从此开始"'));
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: contentsStartsAt text not found before the body: 目录从此开始');
@@ -354,6 +359,16 @@ describe('checking chapter files', () => {
         'chapters/test.yaml: misplaced: schema: kind: metrics go in the `metrics` list, events in the `events` list; sections and figures in entities/sections.yaml',
       ]);
     }
+  });
+
+  it('refuses a COUNT that does not say what it counts in both languages, and another unit that does', () => {
+    const metric = (extra: string, unit = 'COUNT') => `metrics:
+  - { id: metric-icp, name: Servers, nameZh: 服务器数, value: 41, unit: ${unit}, indicator: server-capacity, source: liquid-cooling, subject: energy-consumption, evidence: "智能算力规模为 41 EFLOPS", description: x., descriptionZh: x。${extra} }
+`;
+    const message = 'chapters/test.yaml: metric-icp: schema: countOf: a COUNT needs countOf and countOfZh (what is counted); other units take neither';
+    expect(problemsOf(check(entities + metric(', countOfZh: 台服务器')))).toEqual([message]);
+    expect(problemsOf(check(entities + metric(', countOf: servers')))).toEqual([message]);
+    expect(problemsOf(check(entities + metric(', countOf: servers, countOfZh: 台服务器', 'EFLOPS')))).toEqual([message]);
   });
 
   it("gives a metric's unit in Chinese: the counted thing for a COUNT, the unit's own word otherwise", () => {
