@@ -42,6 +42,8 @@ describe('the support rules', () => {
     expect(findings(withoutAlias + relation.replace(' }', ', via: [散热需求] }')).found).toEqual([]);
     // via must hold words the quote really has.
     expect(findings(withoutAlias + relation.replace(' }', ', via: [这些挑战] }')).found).toHaveLength(1);
+    // A name of one character never counts: 耗 is in the quote's 功耗, but it does not name energy consumption.
+    expect(findings(withoutAlias.replace('nameZh: 能耗, ', 'nameZh: 能耗, aliases: [耗], ') + relation).found).toEqual(['names-both-ends: ADDRESSES liquid-cooling -> energy-consumption']);
   });
 
   it('find a metric source that its quote does not name, and accept one whose sourceEvidence names it', () => {

@@ -50,9 +50,9 @@ function abbreviates(short: string, name: string): boolean {
   return true;
 }
 
-/** The forms by which a quote can name an entity, longest first; names shorter than two characters never count. */
+/** The forms by which a quote can name an entity; names shorter than two characters never count. */
 function formsOf(e: EntityRecord): string[] {
-  return [...new Set([e.name, e.nameZh, ...e.aliases].map(nameKey))].filter((f) => f.length >= 2).sort((a, b) => b.length - a.length);
+  return [...new Set([e.name, e.nameZh, ...e.aliases].map(nameKey))].filter((f) => f.length >= 2);
 }
 
 function names(evidence: string, e: EntityRecord): boolean {
