@@ -132,9 +132,11 @@ describe('checking the sections file against the source text', () => {
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: bodyStartsAfter text not found in source.txt: 正文从此开始');
   });
 
-  it('accepts a bodyStartsAfter text at the very start of the source text', () => {
-    const sections = sectionsFile('bodyStartsAfter: "正文开始"\nsections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n');
-    expect(buildSeed('正文开始 1 背景 文字。', [sections]).problems).toEqual([]);
+  it('accepts a bodyStartsAfter or contentsStartsAt text at the very start of the source text', () => {
+    const parts = 'sections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n';
+    expect(buildSeed('正文开始 1 背景 文字。', [sectionsFile(`bodyStartsAfter: "正文开始"\n${parts}`)]).problems).toEqual([]);
+    const withContents = sectionsFile(`bodyStartsAfter: "正文开始"\ncontentsStartsAt: "目录"\n${parts}`);
+    expect(buildSeed('目录 1 背景 正文开始 1 背景 文字。', [withContents]).problems).toEqual([]);
   });
 
   it('reports a contentsStartsAt text that is not before the body', () => {
