@@ -139,6 +139,25 @@ describe('checking the sections file against the source text', () => {
     expect(buildSeed('目录 1 背景 正文开始 1 背景 文字。', [withContents]).problems).toEqual([]);
   });
 
+  it('finds the heading of a part before the body whose number has a digit but does not start with one', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\nsections:\n' +
+        '  - { id: section-pre1, number: pre1, title: Foreword, titleZh: 前言, heading: "前言" }\n' +
+        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
+    );
+    expect(buildSeed('前言 文字。 正文开始 1 背景 文字。', [sections]).problems).toEqual([]);
+  });
+
+  it('does not count a name in the table of contents as a mention, also when the contents start the text', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\ncontentsStartsAt: "目录"\nsections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
+    );
+    const chapter = { path: 'chapters/test.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
+    const result = buildSeed('目录 GPU 1 背景 正文开始 1 背景 这句的 GPU 是它。', [sections, chapter]);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.relations.filter((r) => r.source === 'gpu').map((r) => [r.type, r.target, r.evidence])).toEqual([['MENTIONED_IN', 'section-1', '这句的 GPU 是它。']]);
+  });
+
   it('reports a contentsStartsAt text that is not before the body', () => {
     const sections = sectionsFile(sectionsYaml.replace('contentsStartsAt: "2023 智能算力发展白皮书 目 录"', 'contentsStartsAt: "目录从此开始"'));
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: contentsStartsAt text not found before the body: 目录从此开始');
