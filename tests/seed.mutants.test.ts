@@ -158,6 +158,29 @@ describe('checking the sections file against the source text', () => {
     expect(result.graph.relations.filter((r) => r.source === 'gpu').map((r) => [r.type, r.target, r.evidence])).toEqual([['MENTIONED_IN', 'section-1', '这句的 GPU 是它。']]);
   });
 
+  it('finds two sections with the same heading at their own places, in order', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\nsections:\n' +
+        '  - { id: section-1, number: "1", title: Overview, titleZh: 概述, heading: "概述" }\n' +
+        '  - { id: section-2, number: "2", title: Overview, titleZh: 概述, heading: "概述" }\nfigures: []\n',
+    );
+    const chapter = { path: 'chapters/test.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
+    const result = buildSeed('正文开始 概述 第一节的 GPU。 概述 别的。', [sections, chapter]);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.relations.filter((r) => r.source === 'gpu').map((r) => r.target)).toEqual(['section-1']);
+  });
+
+  it('nests numbered sections only: a part numbered like annex.1 is not part of annex', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\nsections:\n' +
+        '  - { id: section-annex, number: annex, title: Annex, titleZh: 附录, heading: "附录" }\n' +
+        '  - { id: section-annex-1, number: annex.1, title: Annex one, titleZh: 附录一, heading: "附录一" }\nfigures: []\n',
+    );
+    const result = buildSeed('正文开始 附录 文字。 附录一 文字。', [sections]);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.relations.filter((r) => r.type === 'PART_OF')).toEqual([]);
+  });
+
   it('reports a contentsStartsAt text that is not before the body', () => {
     const sections = sectionsFile(sectionsYaml.replace('contentsStartsAt: "2023 智能算力发展白皮书 目 录"', 'contentsStartsAt: "目录从此开始"'));
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: contentsStartsAt text not found before the body: 目录从此开始');
