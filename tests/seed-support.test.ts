@@ -47,7 +47,12 @@ describe('the support rules', () => {
   });
 
   it('find a metric source that its quote does not name, and accept one whose sourceEvidence names it', () => {
-    expect(findings(entities + metric(', year: 2022, yearEvidence: "2022 年底", sourceIds: [caict]')).found).toContain('source-named: SOURCED_FROM metric-icp -> caict');
+    const unnamed = buildSeed(source, [sections, { path: 'chapters/test.yaml', content: entities + metric(', year: 2022, yearEvidence: "2022 年底", sourceIds: [caict]') }]);
+    expect(unnamed.findings).toContainEqual({
+      rule: 'source-named',
+      entry: 'SOURCED_FROM metric-icp -> caict',
+      reason: 'the quote does not name caict ("中国信息通信研究院"): "智 能算力规模为 41 EFLOPS"',
+    });
     const named = metric(', year: 2022, yearEvidence: "2022 年底", sourceIds: [caict], sourceEvidence: "中国信息通信研究院"');
     expect(findings(entities + named).found).toEqual([]);
   });
