@@ -261,8 +261,11 @@ function toEntity(value: unknown): EntityRecord {
   return { ...props, aliases: props.aliases ?? [], sections: props.sections ?? [] };
 }
 
-/** A neighbourhood's nodes and relations as records, relations in relation order (Cypher collects them unordered). */
+/**
+ * A neighbourhood's nodes and relations as records, relations in relation order (Cypher collects them unordered). A
+ * node without relations gives its OPTIONAL MATCH's all-null relation map (a map, never null), which is dropped.
+ */
 function toSubgraph(nodes: unknown, edges: unknown): Subgraph {
-  const relations = (toPlain(edges) as RelationRecord[]).filter((e) => e !== null && e.type !== null);
+  const relations = (toPlain(edges) as RelationRecord[]).filter((e) => e.type !== null);
   return { nodes: (nodes as unknown[]).map(toEntity), edges: relations.sort(compareRelations) };
 }
