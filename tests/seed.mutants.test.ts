@@ -181,6 +181,24 @@ describe('checking the sections file against the source text', () => {
     expect(result.graph.relations.filter((r) => r.type === 'PART_OF')).toEqual([]);
   });
 
+  it('counts a name before the table of contents and one right after the body marker, and finds a quote at the very start', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\ncontentsStartsAt: "目录"\nsections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
+    );
+    const gpu = { path: 'chapters/gpu.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
+    const mentions = (text: string) => {
+      const result = buildSeed(text, [sections, gpu]);
+      expect(result.problems).toEqual([]);
+      return result.graph.relations.filter((r) => r.source === 'gpu').map((r) => r.evidence);
+    };
+    expect(mentions('GPU 在封面。 目录 1 背景 正文开始 1 背景 文字。')).toEqual(['GPU 在封面。']);
+    expect(mentions('封面。 目录 1 背景 正文开始GPU 开篇。 1 背景 文字。')).toEqual(['目录 1 背景 正文开始GPU 开篇。']);
+    const relation = { path: 'chapters/test.yaml', content: `${entities}relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption, evidence: "液冷技术解决能耗" }\n` };
+    const result = buildSeed('液冷技术解决能耗。 目录 正文开始 1 背景 文字。', [sections, relation]);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.relations.filter((r) => r.type === 'ADDRESSES').map((r) => [r.section, r.evidence])).toEqual([['1', '液冷技术解决能耗']]);
+  });
+
   it('reports a contentsStartsAt text that is not before the body', () => {
     const sections = sectionsFile(sectionsYaml.replace('contentsStartsAt: "2023 智能算力发展白皮书 目 录"', 'contentsStartsAt: "目录从此开始"'));
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: contentsStartsAt text not found before the body: 目录从此开始');
