@@ -42,6 +42,16 @@ describe('the support rules', () => {
     expect(findings(withoutAlias + relation.replace(' }', ', via: [散热需求] }')).found).toEqual([]);
     // via must hold words the quote really has.
     expect(findings(withoutAlias + relation.replace(' }', ', via: [这些挑战] }')).found).toHaveLength(1);
+    const reasons = (chapter: string) => buildSeed(source, [sections, { path: 'chapters/test.yaml', content: chapter }]).findings.map((f) => f.reason);
+    expect(reasons(withoutAlias + relation)).toEqual([`the quote does not name energy-consumption ("能耗"): "${quote}"`]);
+    expect(reasons(withoutAlias + relation.replace(' }', ', via: [这些挑战] }'))).toEqual([
+      `the quote does not name energy-consumption ("能耗") and via lists words it does not hold: "${quote}"`,
+    ]);
+    // One via word cannot stand for two ends the quote does not name.
+    const neither = withoutAlias.replace('aliases: [液冷], ', '').replace('nameZh: 液冷技术', 'nameZh: 浸没液冷');
+    expect(reasons(neither + relation.replace(' }', ', via: [散热需求] }'))).toEqual([
+      `the quote does not name liquid-cooling ("浸没液冷") or energy-consumption ("能耗") and via has fewer words than unnamed ends: "${quote}"`,
+    ]);
     // A name of one character never counts: 耗 is in the quote's 功耗, but it does not name energy consumption.
     expect(findings(withoutAlias.replace('nameZh: 能耗, ', 'nameZh: 能耗, aliases: [耗], ') + relation).found).toEqual(['names-both-ends: ADDRESSES liquid-cooling -> energy-consumption']);
   });

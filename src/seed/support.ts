@@ -88,9 +88,9 @@ export function checkSupport(entities: Map<string, EntityRecord>, relations: Rel
     if (unnamed.length === 0) continue;
     const words = via.get(entry) ?? [];
     const present = words.filter((w) => collapseWhitespace(r.evidence).includes(collapseWhitespace(w)));
-    if (words.length === 0 || present.length < words.length || words.length < unnamed.length) {
-      find('names-both-ends', entry, `the quote does not name ${unnamed.map((e) => `${e.id} ("${e.nameZh}")`).join(' or ')}${words.length ? ` and via lists words it does not hold` : ''}: "${r.evidence}"`);
-    }
+    // Without via the ends must be named; with it, the quote must hold each word and have one per unnamed end.
+    const viaFault = words.length === 0 ? '' : present.length < words.length ? ' and via lists words it does not hold' : words.length < unnamed.length ? ' and via has fewer words than unnamed ends' : undefined;
+    if (viaFault !== undefined) find('names-both-ends', entry, `the quote does not name ${unnamed.map((e) => `${e.id} ("${e.nameZh}")`).join(' or ')}${viaFault}: "${r.evidence}"`);
   }
 
   for (const m of metrics) {
