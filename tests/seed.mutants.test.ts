@@ -199,6 +199,18 @@ describe('checking the sections file against the source text', () => {
     expect(result.graph.relations.filter((r) => r.type === 'ADDRESSES').map((r) => [r.section, r.evidence])).toEqual([['1', '液冷技术解决能耗']]);
   });
 
+  it('places a quote that starts with a heading in that heading\'s section', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\nsections:\n' +
+        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
+        '  - { id: section-2, number: "2", title: Outlook, titleZh: 展望, heading: "2 展望" }\nfigures: []\n',
+    );
+    const relation = { path: 'chapters/test.yaml', content: `${entities}relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption, evidence: "2 展望 液冷技术解决能耗" }\n` };
+    const result = buildSeed('正文开始 1 背景 文字。 2 展望 液冷技术解决能耗。', [sections, relation]);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.relations.filter((r) => r.type === 'ADDRESSES').map((r) => r.section)).toEqual(['2']);
+  });
+
   it('reports a contentsStartsAt text that is not before the body', () => {
     const sections = sectionsFile(sectionsYaml.replace('contentsStartsAt: "2023 智能算力发展白皮书 目 录"', 'contentsStartsAt: "目录从此开始"'));
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: contentsStartsAt text not found before the body: 目录从此开始');
