@@ -211,6 +211,18 @@ describe('checking the sections file against the source text', () => {
     expect(result.graph.relations.filter((r) => r.type === 'ADDRESSES').map((r) => r.section)).toEqual(['2']);
   });
 
+  it('quotes a mention inside a heading as the heading, and one right after it as its sentence', () => {
+    const sections = sectionsFile(
+      'bodyStartsAfter: "正文开始"\nsections:\n' +
+        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
+        '  - { id: section-2, number: "2", title: GPUs, titleZh: GPU 展望, heading: "GPU 展望" }\nfigures: []\n',
+    );
+    const chapter = { path: 'chapters/gpu.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
+    const quotes = (text: string) => buildSeed(text, [sections, chapter]).graph.relations.filter((r) => r.source === 'gpu').map((r) => [r.target, r.evidence]);
+    expect(quotes('正文开始 1 背景 文字。 GPU 展望 别的。')).toEqual([['section-2', 'GPU 展望']]);
+    expect(quotes('正文开始 1 背景图形处理器在这。 2 别的。')).toEqual([['section-1', '图形处理器在这。']]);
+  });
+
   it('reports a contentsStartsAt text that is not before the body', () => {
     const sections = sectionsFile(sectionsYaml.replace('contentsStartsAt: "2023 智能算力发展白皮书 目 录"', 'contentsStartsAt: "目录从此开始"'));
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: contentsStartsAt text not found before the body: 目录从此开始');
