@@ -70,6 +70,12 @@ describe('the support rules', () => {
   it('find a year the quote does not give, and an undated metric with neither asOf nor a period', () => {
     expect(findings(entities + metric(', year: 2023')).found).toEqual(['year-stated: metric-icp']);
     expect(findings(entities + metric('')).found).toEqual(['year-stated: metric-icp']);
+    const reasons = (chapter: string) => buildSeed(source, [sections, { path: 'chapters/test.yaml', content: chapter }]).findings.map((f) => f.reason);
+    expect(reasons(entities + metric(', year: 2023'))).toEqual(['year 2023 is not in the evidence: give yearEvidence that states it, or drop it (asOf for a current value)']);
+    expect(reasons(entities + metric(', year: 2021, yearEvidence: "2022 年底"'))).toEqual([
+      'year 2021 is not in the evidence or yearEvidence: give yearEvidence that states it, or drop it (asOf for a current value)',
+    ]);
+    expect(reasons(entities + metric(''))).toEqual(['an undated metric needs asOf (a value given as current) or a period']);
     expect(findings(entities + metric(', asOf: "2023-08"')).found).toEqual([]);
     expect(findings(entities + metric(', year: 2022, yearEvidence: "2022 年底"')).found).toEqual([]);
   });
