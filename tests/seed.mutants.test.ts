@@ -223,6 +223,19 @@ describe('checking the sections file against the source text', () => {
     expect(quotes('正文开始 1 背景图形处理器在这。 2 别的。')).toEqual([['section-1', '图形处理器在这。']]);
   });
 
+  it('quotes a mention by its sentence, narrowed to its clause when the sentence is longer than 160 characters', () => {
+    const sections = sectionsFile('bodyStartsAfter: "正文开始"\nsections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n');
+    const chapter = { path: 'chapters/gpu.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
+    const quote = (sentence: string) => buildSeed(`正文开始 1 背景 ${sentence}`, [sections, chapter]).graph.relations.find((r) => r.source === 'gpu')?.evidence;
+    const tail = ',图形处理器在这,后面的话。';
+    const sentenceOf = (length: number) => '算'.repeat(length - tail.length) + tail;
+    // A short sentence after a long one is still whole; one of exactly 160 characters is too, one of 161 is not.
+    expect(quote(`${sentenceOf(170)}另一句说图形处理器。`)).toBe('图形处理器在这,');
+    expect(quote(`${'算'.repeat(200)}。前面的话,图形处理器在这,后面的话。`)).toBe('前面的话,图形处理器在这,后面的话。');
+    expect(quote(`首句。${sentenceOf(160)}`)).toBe(sentenceOf(160));
+    expect(quote(`首句。${sentenceOf(161)}`)).toBe('图形处理器在这,');
+  });
+
   it('reports a contentsStartsAt text that is not before the body', () => {
     const sections = sectionsFile(sectionsYaml.replace('contentsStartsAt: "2023 智能算力发展白皮书 目 录"', 'contentsStartsAt: "目录从此开始"'));
     expect(problemsOf(check(entities, [], sections))).toContain('entities/sections.yaml: heading: contentsStartsAt text not found before the body: 目录从此开始');
