@@ -94,11 +94,16 @@ describe('the support rules', () => {
     expect(findings(withAliases('液冷, 冷却')).found).toEqual(['broad-alias: liquid-cooling 冷却']);
     expect(findings(withAliases('液冷, 服务器')).found).toEqual(['broad-alias: liquid-cooling 服务器']);
     expect(findings(withAliases('液冷, 液冷方案')).found).toEqual([]);
+    const reasons = (chapter: string) => buildSeed(source, [sections, { path: 'chapters/test.yaml', content: chapter }]).findings.map((f) => f.reason);
+    expect(reasons(withAliases('液冷, 冷却'))).toEqual(['"冷却" has two characters or fewer and does not abbreviate "液冷技术": it matches inside longer, unrelated words']);
+    expect(reasons(withAliases('液冷, 服务器'))).toEqual(['"服务器" is a generic word: it would stand for liquid-cooling wherever the text uses it']);
   });
 
   it('find twins: ids that differ only by a kind prefix', () => {
     const twin = entities + '  - { id: solution-liquid-cooling, kind: Solution, name: Use liquid cooling, nameZh: 采用液冷, description: x., descriptionZh: x。 }\n';
     expect(findings(twin).found).toContain('twins: solution-liquid-cooling');
+    const found = buildSeed(source, [sections, { path: 'chapters/test.yaml', content: twin }]).findings.filter((f) => f.rule === 'twins');
+    expect(found.map((f) => f.reason)).toEqual(['the same id as liquid-cooling but for a kind prefix']);
   });
 
   it('find the same fact twice: two relations between one pair on one quote', () => {
