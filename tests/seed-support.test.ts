@@ -109,6 +109,8 @@ describe('the support rules', () => {
   it('find the same fact twice: two relations between one pair on one quote', () => {
     const relations = `relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption, evidence: "${quote}" }\n  - { type: AFFECTS, from: energy-consumption, to: liquid-cooling, evidence: "${quote}" }`;
     expect(findings(entities + relations).found).toEqual(['same-fact-twice: AFFECTS energy-consumption -> liquid-cooling']);
+    const [finding] = buildSeed(source, [sections, { path: 'chapters/test.yaml', content: entities + relations }]).findings;
+    expect(finding.reason).toBe('rests on the same quote as ADDRESSES liquid-cooling -> energy-consumption');
   });
 
   it('find a mirrored pair: a relation read both ways stated from each end, on any quotes', () => {
@@ -118,6 +120,8 @@ describe('the support rules', () => {
     const other = integrates('data-centre', 'liquid-cooling', '推动数据中心采用液冷技术');
     expect(findings(`${withCentre}relations:\n${one}`)).toEqual({ problems: [], found: [] });
     expect(findings(`${withCentre}relations:\n${one}${other}`)).toEqual({ problems: [], found: ['mirrored: INTEGRATES_WITH liquid-cooling -> data-centre'] });
+    const [finding] = buildSeed(source, [sections, { path: 'chapters/test.yaml', content: `${withCentre}relations:\n${one}${other}` }]).findings;
+    expect(finding.reason).toBe('mirrors INTEGRATES_WITH data-centre -> liquid-cooling: one fact, drawn twice; keep the one whose quote states it best');
   });
 
   it('drop a finding seed/exceptions.yaml justifies, and report an exception that no longer matches anything', () => {
