@@ -106,6 +106,11 @@ describe('the support rules', () => {
     expect(found.map((f) => f.reason)).toEqual(['the same id as liquid-cooling but for a kind prefix']);
   });
 
+  it('do not call an entity the twin of a figure that has its name: the name means the entity', () => {
+    const sameAsFigure = `${entities}  - { id: icp-forecast, kind: Concept, name: China's computing power forecast, nameZh: 我国智能算力规模及预测, description: x., descriptionZh: x。 }\n`;
+    expect(findings(sameAsFigure)).toEqual({ problems: [], found: [] });
+  });
+
   it('find the same fact twice: two relations between one pair on one quote', () => {
     const relations = `relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption, evidence: "${quote}" }\n  - { type: AFFECTS, from: energy-consumption, to: liquid-cooling, evidence: "${quote}" }`;
     expect(findings(entities + relations).found).toEqual(['same-fact-twice: AFFECTS energy-consumption -> liquid-cooling']);
