@@ -19,6 +19,8 @@ import { describeEachStore, realSeed } from './helpers.js';
 
 const ids = (hits: { entity: { id: string } }[]) => hits.map((h) => h.entity.id);
 const relationKeys = (relations: RelationRecord[]) => relations.map((r) => `${r.type}:${r.source}:${r.target}`);
+/** A relation record for a made-up graph. */
+const relation = (type: RelationRecord['type'], source: string, target: string): RelationRecord => ({ type, source, target, section: '1', evidence: 'x' });
 
 describeEachStore('the store port answers exact values', ({ name, open }) => {
   let store: GraphStore;
@@ -135,7 +137,6 @@ describe('an embedded store built inside the test', () => {
   // Built here, not in a hook: Stryker counts a test as covering the store's constructor only when the test runs it.
   const entity = (id: string, kind: EntityRecord['kind'] = 'Concept') =>
     ({ id, kind, name: id, nameZh: id, aliases: [], description: '', descriptionZh: '', sections: [] }) as EntityRecord;
-  const relation = (type: RelationRecord['type'], source: string, target: string) => ({ type, source, target, section: '1', evidence: 'x' }) as RelationRecord;
 
   it('lists entities in id order whatever the order given, files a relation to itself once, and counts relations per type', async () => {
     const store = new EmbeddedStore({
@@ -176,8 +177,6 @@ describe('an embedded store built inside the test', () => {
 });
 
 describe("the Neo4j store's shortest-path steps", () => {
-  const relation = (type: RelationRecord['type'], source: string, target: string) => ({ type, source, target }) as RelationRecord;
-
   it('steps between two nodes by the first of their relations in relation order, whatever order they were fetched in', () => {
     // a is one step from the end b; two relations join them, the later one in relation order fetched last.
     const distance = new Map([['a', 1], ['b', 0]]);

@@ -18,12 +18,20 @@ entities:
 `;
 const quote = '推动数据中心采用液冷技术来满足服务器大功耗高密度部署带来的散热需求';
 
-function findings(chapter: string, exceptions?: string) {
+/** The real source and sections with one chapter file (and an exceptions file). */
+function build(chapter: string, exceptions?: string) {
   const files: SeedFile[] = [sections, { path: 'chapters/test.yaml', content: chapter }];
   if (exceptions) files.push({ path: EXCEPTIONS_FILE, content: exceptions });
-  const result = buildSeed(source, files);
+  return buildSeed(source, files);
+}
+
+function findings(chapter: string, exceptions?: string) {
+  const result = build(chapter, exceptions);
   return { problems: result.problems.map((p) => `${p.entry}: ${p.reason}`), found: result.findings.map((f) => `${f.rule}: ${f.entry}`) };
 }
+
+/** Why each finding was made, as a seed author reads it. */
+const reasons = (chapter: string) => build(chapter).findings.map((f) => f.reason);
 
 const metric = (extra: string) => `
 metrics:
@@ -42,7 +50,6 @@ describe('the support rules', () => {
     expect(findings(withoutAlias + relation.replace(' }', ', via: [散热需求] }')).found).toEqual([]);
     // via must hold words the quote really has.
     expect(findings(withoutAlias + relation.replace(' }', ', via: [这些挑战] }')).found).toHaveLength(1);
-    const reasons = (chapter: string) => buildSeed(source, [sections, { path: 'chapters/test.yaml', content: chapter }]).findings.map((f) => f.reason);
     expect(reasons(withoutAlias + relation)).toEqual([`the quote does not name energy-consumption ("能耗"): "${quote}"`]);
     expect(reasons(withoutAlias + relation.replace(' }', ', via: [这些挑战] }'))).toEqual([
       `the quote does not name energy-consumption ("能耗") and via lists words it does not hold: "${quote}"`,
@@ -57,7 +64,7 @@ describe('the support rules', () => {
   });
 
   it('find a metric source that its quote does not name, and accept one whose sourceEvidence names it', () => {
-    const unnamed = buildSeed(source, [sections, { path: 'chapters/test.yaml', content: entities + metric(', year: 2022, yearEvidence: "2022 年底", sourceIds: [caict]') }]);
+    const unnamed = build(entities + metric(', year: 2022, yearEvidence: "2022 年底", sourceIds: [caict]'));
     expect(unnamed.findings).toContainEqual({
       rule: 'source-named',
       entry: 'SOURCED_FROM metric-icp -> caict',
@@ -70,7 +77,6 @@ describe('the support rules', () => {
   it('find a year the quote does not give, and an undated metric with neither asOf nor a period', () => {
     expect(findings(entities + metric(', year: 2023')).found).toEqual(['year-stated: metric-icp']);
     expect(findings(entities + metric('')).found).toEqual(['year-stated: metric-icp']);
-    const reasons = (chapter: string) => buildSeed(source, [sections, { path: 'chapters/test.yaml', content: chapter }]).findings.map((f) => f.reason);
     expect(reasons(entities + metric(', year: 2023'))).toEqual(['year 2023 is not in the evidence: give yearEvidence that states it, or drop it (asOf for a current value)']);
     expect(reasons(entities + metric(', year: 2021, yearEvidence: "2022 年底"'))).toEqual([
       'year 2021 is not in the evidence or yearEvidence: give yearEvidence that states it, or drop it (asOf for a current value)',
@@ -94,7 +100,6 @@ describe('the support rules', () => {
     expect(findings(withAliases('液冷, 冷却')).found).toEqual(['broad-alias: liquid-cooling 冷却']);
     expect(findings(withAliases('液冷, 服务器')).found).toEqual(['broad-alias: liquid-cooling 服务器']);
     expect(findings(withAliases('液冷, 液冷方案')).found).toEqual([]);
-    const reasons = (chapter: string) => buildSeed(source, [sections, { path: 'chapters/test.yaml', content: chapter }]).findings.map((f) => f.reason);
     expect(reasons(withAliases('液冷, 冷却'))).toEqual(['"冷却" has two characters or fewer and does not abbreviate "液冷技术": it matches inside longer, unrelated words']);
     expect(reasons(withAliases('液冷, 服务器'))).toEqual(['"服务器" is a generic word: it would stand for liquid-cooling wherever the text uses it']);
   });
@@ -102,7 +107,7 @@ describe('the support rules', () => {
   it('find twins: ids that differ only by a kind prefix', () => {
     const twin = entities + '  - { id: solution-liquid-cooling, kind: Solution, name: Use liquid cooling, nameZh: 采用液冷, description: x., descriptionZh: x。 }\n';
     expect(findings(twin).found).toContain('twins: solution-liquid-cooling');
-    const found = buildSeed(source, [sections, { path: 'chapters/test.yaml', content: twin }]).findings.filter((f) => f.rule === 'twins');
+    const found = build(twin).findings.filter((f) => f.rule === 'twins');
     expect(found.map((f) => f.reason)).toEqual(['the same id as liquid-cooling but for a kind prefix']);
   });
 
@@ -114,7 +119,7 @@ describe('the support rules', () => {
   it('find the same fact twice: two relations between one pair on one quote', () => {
     const relations = `relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption, evidence: "${quote}" }\n  - { type: AFFECTS, from: energy-consumption, to: liquid-cooling, evidence: "${quote}" }`;
     expect(findings(entities + relations).found).toEqual(['same-fact-twice: AFFECTS energy-consumption -> liquid-cooling']);
-    const [finding] = buildSeed(source, [sections, { path: 'chapters/test.yaml', content: entities + relations }]).findings;
+    const [finding] = build(entities + relations).findings;
     expect(finding.reason).toBe('rests on the same quote as ADDRESSES liquid-cooling -> energy-consumption');
   });
 
@@ -125,7 +130,7 @@ describe('the support rules', () => {
     const other = integrates('data-centre', 'liquid-cooling', '推动数据中心采用液冷技术');
     expect(findings(`${withCentre}relations:\n${one}`)).toEqual({ problems: [], found: [] });
     expect(findings(`${withCentre}relations:\n${one}${other}`)).toEqual({ problems: [], found: ['mirrored: INTEGRATES_WITH liquid-cooling -> data-centre'] });
-    const [finding] = buildSeed(source, [sections, { path: 'chapters/test.yaml', content: `${withCentre}relations:\n${one}${other}` }]).findings;
+    const [finding] = build(`${withCentre}relations:\n${one}${other}`).findings;
     expect(finding.reason).toBe('mirrors INTEGRATES_WITH data-centre -> liquid-cooling: one fact, drawn twice; keep the one whose quote states it best');
   });
 

@@ -46,6 +46,23 @@ const source = readFileSync(join(SEED_DIR, 'source.txt'), 'utf8');
 const sectionsYaml = readFileSync(join(SEED_DIR, SECTIONS_FILE), 'utf8');
 const sectionsFile = (content = sectionsYaml): SeedFile => ({ path: SECTIONS_FILE, content });
 
+/** Parts for the sections file of a made-up text (madeUpSections). */
+const PARTS = {
+  front: '  - { id: section-front, number: front, title: Cover, titleZh: 封面, heading: "封面" }\n',
+  background: '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n',
+  outlook: '  - { id: section-2, number: "2", title: Outlook, titleZh: 展望, heading: "2 展望" }\n',
+};
+/** The sections file of a made-up text whose body starts after "正文开始": these parts in order, no figures. */
+function madeUpSections(parts: string[], contentsStartsAt?: string): SeedFile {
+  const contents = contentsStartsAt === undefined ? '' : `contentsStartsAt: "${contentsStartsAt}"\n`;
+  return sectionsFile(`bodyStartsAfter: "正文开始"\n${contents}sections:\n${parts.join('')}figures: []\n`);
+}
+/** A chapter of one entity, GPU (图形处理器), for made-up texts that name it. */
+const gpuChapter = (aliases = '[]'): SeedFile => ({
+  path: 'chapters/gpu.yaml',
+  content: `entities:\n  - { id: gpu, kind: Technology, name: GPU, nameZh: 图形处理器, aliases: ${aliases}, description: x., descriptionZh: x。 }\n`,
+});
+
 const entities = `
 entities:
   - { id: liquid-cooling, kind: Technology, name: Liquid cooling, nameZh: 液冷技术, aliases: [液冷], description: x., descriptionZh: x。 }
@@ -133,61 +150,43 @@ describe('checking the sections file against the source text', () => {
   });
 
   it('accepts a bodyStartsAfter or contentsStartsAt text at the very start of the source text', () => {
-    const parts = 'sections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n';
-    expect(buildSeed('正文开始 1 背景 文字。', [sectionsFile(`bodyStartsAfter: "正文开始"\n${parts}`)]).problems).toEqual([]);
-    const withContents = sectionsFile(`bodyStartsAfter: "正文开始"\ncontentsStartsAt: "目录"\n${parts}`);
-    expect(buildSeed('目录 1 背景 正文开始 1 背景 文字。', [withContents]).problems).toEqual([]);
+    expect(buildSeed('正文开始 1 背景 文字。', [madeUpSections([PARTS.background])]).problems).toEqual([]);
+    expect(buildSeed('目录 1 背景 正文开始 1 背景 文字。', [madeUpSections([PARTS.background], '目录')]).problems).toEqual([]);
   });
 
   it('finds the heading of a part before the body whose number has a digit but does not start with one', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\nsections:\n' +
-        '  - { id: section-pre1, number: pre1, title: Foreword, titleZh: 前言, heading: "前言" }\n' +
-        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
-    );
+    const sections = madeUpSections(['  - { id: section-pre1, number: pre1, title: Foreword, titleZh: 前言, heading: "前言" }\n', PARTS.background]);
     expect(buildSeed('前言 文字。 正文开始 1 背景 文字。', [sections]).problems).toEqual([]);
   });
 
   it('does not count a name in the table of contents as a mention, also when the contents start the text', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\ncontentsStartsAt: "目录"\nsections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
-    );
-    const chapter = { path: 'chapters/test.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
-    const result = buildSeed('目录 GPU 1 背景 正文开始 1 背景 这句的 GPU 是它。', [sections, chapter]);
+    const sections = madeUpSections([PARTS.background], '目录');
+    const result = buildSeed('目录 GPU 1 背景 正文开始 1 背景 这句的 GPU 是它。', [sections, gpuChapter()]);
     expect(result.problems).toEqual([]);
     expect(result.graph.relations.filter((r) => r.source === 'gpu').map((r) => [r.type, r.target, r.evidence])).toEqual([['MENTIONED_IN', 'section-1', '这句的 GPU 是它。']]);
   });
 
   it('finds two sections with the same heading at their own places, in order', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\nsections:\n' +
-        '  - { id: section-1, number: "1", title: Overview, titleZh: 概述, heading: "概述" }\n' +
-        '  - { id: section-2, number: "2", title: Overview, titleZh: 概述, heading: "概述" }\nfigures: []\n',
-    );
-    const chapter = { path: 'chapters/test.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
-    const result = buildSeed('正文开始 概述 第一节的 GPU。 概述 别的。', [sections, chapter]);
+    const overview = (n: string) => `  - { id: section-${n}, number: "${n}", title: Overview, titleZh: 概述, heading: "概述" }\n`;
+    const result = buildSeed('正文开始 概述 第一节的 GPU。 概述 别的。', [madeUpSections([overview('1'), overview('2')]), gpuChapter()]);
     expect(result.problems).toEqual([]);
     expect(result.graph.relations.filter((r) => r.source === 'gpu').map((r) => r.target)).toEqual(['section-1']);
   });
 
   it('nests numbered sections only: a part numbered like annex.1 is not part of annex', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\nsections:\n' +
-        '  - { id: section-annex, number: annex, title: Annex, titleZh: 附录, heading: "附录" }\n' +
-        '  - { id: section-annex-1, number: annex.1, title: Annex one, titleZh: 附录一, heading: "附录一" }\nfigures: []\n',
-    );
+    const sections = madeUpSections([
+      '  - { id: section-annex, number: annex, title: Annex, titleZh: 附录, heading: "附录" }\n',
+      '  - { id: section-annex-1, number: annex.1, title: Annex one, titleZh: 附录一, heading: "附录一" }\n',
+    ]);
     const result = buildSeed('正文开始 附录 文字。 附录一 文字。', [sections]);
     expect(result.problems).toEqual([]);
     expect(result.graph.relations.filter((r) => r.type === 'PART_OF')).toEqual([]);
   });
 
   it('counts a name before the table of contents and one right after the body marker, and finds a quote at the very start', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\ncontentsStartsAt: "目录"\nsections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
-    );
-    const gpu = { path: 'chapters/gpu.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
+    const sections = madeUpSections([PARTS.background], '目录');
     const mentions = (text: string) => {
-      const result = buildSeed(text, [sections, gpu]);
+      const result = buildSeed(text, [sections, gpuChapter()]);
       expect(result.problems).toEqual([]);
       return result.graph.relations.filter((r) => r.source === 'gpu').map((r) => r.evidence);
     };
@@ -200,11 +199,7 @@ describe('checking the sections file against the source text', () => {
   });
 
   it('places a quote that starts with a heading in that heading\'s section', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\nsections:\n' +
-        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
-        '  - { id: section-2, number: "2", title: Outlook, titleZh: 展望, heading: "2 展望" }\nfigures: []\n',
-    );
+    const sections = madeUpSections([PARTS.background, PARTS.outlook]);
     const relation = { path: 'chapters/test.yaml', content: `${entities}relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption, evidence: "2 展望 液冷技术解决能耗" }\n` };
     const result = buildSeed('正文开始 1 背景 文字。 2 展望 液冷技术解决能耗。', [sections, relation]);
     expect(result.problems).toEqual([]);
@@ -212,21 +207,15 @@ describe('checking the sections file against the source text', () => {
   });
 
   it('quotes a mention inside a heading as the heading, and one right after it as its sentence', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\nsections:\n' +
-        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
-        '  - { id: section-2, number: "2", title: GPUs, titleZh: GPU 展望, heading: "GPU 展望" }\nfigures: []\n',
-    );
-    const chapter = { path: 'chapters/gpu.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
-    const quotes = (text: string) => buildSeed(text, [sections, chapter]).graph.relations.filter((r) => r.source === 'gpu').map((r) => [r.target, r.evidence]);
+    const sections = madeUpSections([PARTS.background, '  - { id: section-2, number: "2", title: GPUs, titleZh: GPU 展望, heading: "GPU 展望" }\n']);
+    const quotes = (text: string) => buildSeed(text, [sections, gpuChapter()]).graph.relations.filter((r) => r.source === 'gpu').map((r) => [r.target, r.evidence]);
     expect(quotes('正文开始 1 背景 文字。 GPU 展望 别的。')).toEqual([['section-2', 'GPU 展望']]);
     expect(quotes('正文开始 1 背景图形处理器在这。 2 别的。')).toEqual([['section-1', '图形处理器在这。']]);
   });
 
   it('quotes a mention by its sentence, narrowed to its clause when the sentence is longer than 160 characters', () => {
-    const sections = sectionsFile('bodyStartsAfter: "正文开始"\nsections:\n  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n');
-    const chapter = { path: 'chapters/gpu.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
-    const quote = (sentence: string) => buildSeed(`正文开始 1 背景 ${sentence}`, [sections, chapter]).graph.relations.find((r) => r.source === 'gpu')?.evidence;
+    const sections = madeUpSections([PARTS.background]);
+    const quote = (sentence: string) => buildSeed(`正文开始 1 背景 ${sentence}`, [sections, gpuChapter()]).graph.relations.find((r) => r.source === 'gpu')?.evidence;
     const tail = ',图形处理器在这,后面的话。';
     const sentenceOf = (length: number) => '算'.repeat(length - tail.length) + tail;
     // A short sentence after a long one is still whole; one of exactly 160 characters is too, one of 161 is not.
@@ -288,11 +277,7 @@ describe('the entities the sections file gives', () => {
   });
 
   it('describe a part whose number has a digit but does not start with one by its title, as an unnumbered part', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\nsections:\n' +
-        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
-        '  - { id: section-annex2, number: annex2, title: Annex two, titleZh: 附录二, heading: "附录二" }\nfigures: []\n',
-    );
+    const sections = madeUpSections([PARTS.background, '  - { id: section-annex2, number: annex2, title: Annex two, titleZh: 附录二, heading: "附录二" }\n']);
     const result = buildSeed('封面。 正文开始 1 背景 文字。 附录二 文字。', [sections]);
     expect(result.problems).toEqual([]);
     expect(result.graph.entities.find((e) => e.id === 'section-annex2')).toMatchObject({
@@ -301,14 +286,9 @@ describe('the entities the sections file gives', () => {
   });
 
   it('finds a Latin name as a whole word only, at the very start of the text too, and quotes its first sentence in a section', () => {
-    const sections = sectionsFile(
-      'bodyStartsAfter: "正文开始"\nsections:\n' +
-        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\n' +
-        '  - { id: section-2, number: "2", title: Outlook, titleZh: 展望, heading: "2 展望" }\nfigures: []\n',
-    );
-    const chapter = { path: 'chapters/test.yaml', content: 'entities:\n  - { id: gpu, kind: Hardware, name: GPU, nameZh: 图形处理器, description: x., descriptionZh: x。 }\n' };
+    const sections = madeUpSections([PARTS.background, PARTS.outlook]);
     const mentions = (text: string) => {
-      const result = buildSeed(text, [sections, chapter]);
+      const result = buildSeed(text, [sections, gpuChapter()]);
       expect(result.problems).toEqual([]);
       return result.graph.relations.filter((r) => r.type === 'MENTIONED_IN' && r.source === 'gpu').map((r) => [r.target, r.evidence]);
     };
@@ -517,14 +497,8 @@ describe('applying exceptions', () => {
 
 describe('finding mentions', () => {
   /** A two-section document (front matter, then section 1 after "正文开始") that names GPU where `text` puts it. */
-  function tinySeed(text: string, contents = '', aliases = '[]') {
-    const sections = sectionsFile(
-      `bodyStartsAfter: "正文开始"\n${contents}sections:\n` +
-        '  - { id: section-front, number: front, title: Cover, titleZh: 封面, heading: "封面" }\n' +
-        '  - { id: section-1, number: "1", title: Background, titleZh: 背景, heading: "1 背景" }\nfigures: []\n',
-    );
-    const gpu = `entities:\n  - { id: gpu, kind: Technology, name: GPU, nameZh: 图形处理器, aliases: ${aliases}, description: x., descriptionZh: x。 }\n`;
-    const result = buildSeed(text, [sections, { path: 'chapters/test.yaml', content: gpu }]);
+  function tinySeed(text: string, contentsStartsAt?: string, aliases = '[]') {
+    const result = buildSeed(text, [madeUpSections([PARTS.front, PARTS.background], contentsStartsAt), gpuChapter(aliases)]);
     expect(result.problems).toEqual([]);
     return result.graph.relations.filter((r) => r.type === 'MENTIONED_IN');
   }
@@ -536,8 +510,8 @@ describe('finding mentions', () => {
   });
 
   it('does not take a one-character alias for a mention, but does a two-character one', () => {
-    expect(tinySeed('封面 前言。 正文开始 1 背景 图。', '', '[图]')).toEqual([]);
-    expect(tinySeed('封面 前言。 正文开始 1 背景 图处。', '', '[图处]')).toEqual([
+    expect(tinySeed('封面 前言。 正文开始 1 背景 图。', undefined, '[图]')).toEqual([]);
+    expect(tinySeed('封面 前言。 正文开始 1 背景 图处。', undefined, '[图处]')).toEqual([
       { type: 'MENTIONED_IN', source: 'gpu', target: 'section-1', section: '1', evidence: '图处。' },
     ]);
   });
@@ -547,7 +521,7 @@ describe('finding mentions', () => {
       { type: 'MENTIONED_IN', source: 'gpu', target: 'section-front', section: 'front', evidence: '我们使用GPU。' },
     ]);
     // With one, a name in the table of contents is no mention.
-    expect(tinySeed('封面 目录 GPU 正文开始 1 背景 其他。', 'contentsStartsAt: "目录"\n')).toEqual([]);
+    expect(tinySeed('封面 目录 GPU 正文开始 1 背景 其他。', '目录')).toEqual([]);
   });
 });
 
