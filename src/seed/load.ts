@@ -51,6 +51,7 @@ export const EXCEPTIONS_FILE = 'exceptions.yaml';
 function readSeedDir(dir: string): { source: string; files: SeedFile[] } {
   const files: SeedFile[] = [];
   for (const sub of ['entities', 'chapters']) {
+    // Stryker disable next-line MethodExpression: equivalent, readdirSync already returns names in byte order (README: Mutation testing)
     for (const name of readdirSync(join(dir, sub)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
       files.push({ path: `${sub}/${name}`, content: readFileSync(join(dir, sub, name), 'utf8') });
     }
@@ -168,6 +169,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
       const e = validate(file.path, entryName(raw, i, 'entities'), entitySchema, raw, report);
       if (!e) return;
       const { sections, ...rest } = e;
+      // Stryker disable next-line ArrayDeclaration: equivalent, nothing reads sections before deriveMentions sets them (README: Mutation testing)
       if (define(file.path, { ...rest, sections: [] })) declaredSections.set(e.id, { file: file.path, sections });
     });
     doc.metrics.forEach((raw, i) => {
@@ -175,6 +177,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
       if (!m) return;
       const record: EntityRecord = {
         id: m.id, kind: 'Metric', name: m.name, nameZh: m.nameZh, aliases: m.aliases,
+        // Stryker disable next-line ArrayDeclaration: equivalent, nothing reads sections before deriveMentions sets them (README: Mutation testing)
         description: m.description, descriptionZh: m.descriptionZh, sections: [],
         value: m.value, unitCode: m.unit, unit: m.countOf ?? METRIC_UNITS[m.unit].en, unitZh: m.countOfZh ?? METRIC_UNITS[m.unit].zh,
         qualifier: m.qualifier, indicator: m.indicator, year: m.year, asOf: m.asOf, period: m.period, forecast: m.forecast,
@@ -190,6 +193,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
       if (!ev) return;
       const record: EntityRecord = {
         id: ev.id, kind: 'Event', name: ev.name, nameZh: ev.nameZh, aliases: ev.aliases,
+        // Stryker disable next-line ArrayDeclaration: equivalent, nothing reads sections before deriveMentions sets them (README: Mutation testing)
         description: ev.description, descriptionZh: ev.descriptionZh, sections: [], year: ev.year, evidence: collapseWhitespace(ev.evidence),
       };
       if (define(file.path, record)) {
@@ -230,6 +234,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
   for (const { file, metric } of metricInputs) {
     const record = entities.get(metric.id)!;
     if (metric.region !== undefined) {
+      // Stryker disable next-line StringLiteral: equivalent, no entity has either id (ids are slugs) (README: Mutation testing)
       const region = entities.get(byKey.get(nameKey(metric.region)) ?? '');
       if (region?.kind !== 'Region') report(file, metric.id, `region "${metric.region}" is not the name of a Region entity`);
       else record.region = region.name;
@@ -273,6 +278,7 @@ export function buildSeed(sourceRaw: string, files: SeedFile[]): SeedResult {
 
   deriveMentions(source, entities, relations, declaredSections, report);
 
+  // Stryker disable next-line MethodExpression: equivalent, its one reader takes via.get(entry) ?? [], so a relation without via reads as absent (README: Mutation testing)
   const via = new Map(relationInputs.filter(({ relation: r }) => r.via).map(({ relation: r }) => [`${r.type} ${r.from} -> ${r.to}`, r.via!]));
   const metricFacts = [
     ...metricInputs.map(({ metric: m }) => ({ id: m.id, year: m.year, asOf: m.asOf, period: m.period, evidence: m.evidence, yearEvidence: m.yearEvidence })),
@@ -362,6 +368,7 @@ function addStructure(
   const bodyStart = source.text.indexOf(collapseWhitespace(file.bodyStartsAfter)) + file.bodyStartsAfter.length;
   for (const f of file.figures) {
     const at = source.text.indexOf(collapseWhitespace(f.caption), bodyStart);
+    // Stryker disable next-line EqualityOperator: equivalent, the caption search starts after the body start, past position 0 (README: Mutation testing)
     if (at < 0) {
       report(f.id, `caption "${f.caption}" not found in the body of source.txt`);
       continue;
@@ -399,6 +406,7 @@ function deriveMentions(
   const lengthsByFirst = new Map<string, number[]>();
   for (const form of forms.keys()) {
     const lengths = lengthsByFirst.get(form[0]) ?? [];
+    // Stryker disable next-line ConditionalExpression: equivalent, a length tried twice matches as it did the first time (README: Mutation testing)
     if (!lengths.includes(form.length)) lengths.push(form.length);
     lengthsByFirst.set(form[0], lengths);
   }
@@ -411,9 +419,11 @@ function deriveMentions(
   };
 
   const text = source.text;
+  // Stryker disable next-line EqualityOperator: equivalent, text[length] starts no form (README: Mutation testing)
   for (let i = 0; i < text.length; ) {
     let matched = 0;
     for (const len of lengthsByFirst.get(text[i]) ?? []) {
+      // Stryker disable next-line ConditionalExpression,ArithmeticOperator: equivalent, a cut-off candidate equal to a shorter form names the entity that length finds (README: Mutation testing)
       if (i + len > text.length) continue;
       const candidate = text.slice(i, i + len);
       const id = forms.get(candidate);

@@ -59,11 +59,13 @@ export class Adjacency {
     const sources = Int32Array.from(relations, (r) => rankOf(r.source));
     const targets = Int32Array.from(relations, (r) => rankOf(r.target));
     const counts = new Int32Array(n + 1);
+    // Stryker disable next-line EqualityOperator: equivalent, one step past the end counts under index undefined, which nothing reads (README: Mutation testing)
     for (let i = 0; i < relations.length; i++) {
       counts[sources[i]]++;
       if (targets[i] !== sources[i]) counts[targets[i]]++;
     }
     this.starts = new Int32Array(n + 1);
+    // Stryker disable next-line EqualityOperator: equivalent, a write past the typed array's end is dropped (README: Mutation testing)
     for (let i = 0; i < n; i++) this.starts[i + 1] = this.starts[i] + counts[i];
     const size = this.starts[n];
     this.other = new Int32Array(size);
@@ -96,6 +98,7 @@ export class Adjacency {
 
   /** Renewed before a walk, never during one (its found entities would be forgotten): a walk takes depth + 1 stamps. */
   private renewStamps(depth: number): void {
+    // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: equivalent, renewing the stamps sooner or later changes no answer, only speed (README: Mutation testing)
     if (this.stamp + depth + 1 < MAX_STAMP) return;
     this.found.fill(0);
     this.queued.fill(0);
@@ -139,6 +142,7 @@ export class Adjacency {
     while (meeting.length === 0) {
       if (ends[0].layers.length + ends[1].layers.length - 1 > maxDepth) return new Map();
       // Grow the side with the smaller frontier by one whole layer.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, either side grown first finds the same shortest-path nodes; the smaller is only cheaper (README: Mutation testing)
       const side = ends[0].layers.at(-1)!.length <= ends[1].layers.at(-1)!.length ? 0 : 1;
       const d = ends[side].layers.length;
       const layer: number[] = [];
@@ -151,6 +155,7 @@ export class Adjacency {
           layer.push(next);
         }
       }
+      // Stryker disable next-line ConditionalExpression: equivalent, an empty side grows empty layers until the length limit gives the same empty answer (README: Mutation testing)
       if (layer.length === 0) return new Map();
       ends[side].layers.push(layer);
       // Both last layers complete: a node in both lies on a shortest path, and every shortest path crosses one.
@@ -165,8 +170,10 @@ export class Adjacency {
       const toEnd = (hops: number) => (side === 0 ? length - hops : hops);
       for (let d = end.layers.length - 2; d >= 0; d--) {
         for (const node of end.layers[d]) {
+          // Stryker disable next-line EqualityOperator: equivalent, an extra node kept by the walk back is a dead end in the store's path DAG (README: Mutation testing)
           for (let k = this.starts[node], stop = this.starts[node + 1]; k < stop; k++) {
             const next = this.other[k];
+            // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, extra nodes kept by the walk back are dead ends in the store's path DAG (README: Mutation testing)
             if (allowed[this.type[k]] && seen(side, next) && this.hops[side][next] === d + 1 && onPath.get(next) === toEnd(d + 1)) {
               onPath.set(node, toEnd(d));
               break;
