@@ -123,6 +123,34 @@ describe('the support rules', () => {
     expect(finding.reason).toBe('rests on the same quote as ADDRESSES liquid-cooling -> energy-consumption');
   });
 
+  it('do not call a metric\'s MEASURES and SOURCED_FROM the same fact when its subject is also its source', () => {
+    // Both restate the metric's own quote, which names neither caict nor its subject: two findings, but not same-fact-twice.
+    const result = build(entities + metric(', year: 2022, yearEvidence: "2022 年底", sourceIds: [caict]').replace('subject: intelligent-computing-power', 'subject: caict'));
+    expect(result.graph.relations.filter((r) => r.source === 'metric-icp' && r.target === 'caict').map((r) => r.type).sort()).toEqual(['MEASURES', 'SOURCED_FROM']);
+    expect(result.findings.map((f) => f.rule)).toEqual(['names-both-ends', 'source-named']);
+  });
+
+  it('do not call a relation to a section and the mention it implies the same fact', () => {
+    // The mention quotes the sentence that names the entity in that section, which can be the relation's own quote.
+    const mention = build(entities).graph.relations.find((r) => r.type === 'MENTIONED_IN' && r.source === 'liquid-cooling')!;
+    const partOf = `relations:\n  - { type: PART_OF, from: liquid-cooling, to: ${mention.target}, evidence: "${mention.evidence}" }`;
+    const result = build(entities + partOf);
+    expect(result.graph.relations.filter((r) => r.source === 'liquid-cooling' && r.target === mention.target).map((r) => [r.type, r.evidence])).toEqual([
+      ['PART_OF', mention.evidence],
+      ['MENTIONED_IN', mention.evidence],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('do not mistake two pairs whose ids run together the same way for one pair', () => {
+    // ai + chip and aic + hip both read aichip if the pair key's ids were joined without a separator.
+    const four = ['ai', 'chip', 'aic', 'hip'].map((id, i) => `  - { id: ${id}, kind: Technology, name: T${i}, nameZh: ${['数据中心', '液冷技术', '服务器', '散热'][i]}, description: x., descriptionZh: x。 }`).join('\n');
+    const rel = (from: string, to: string) => `  - { type: INTEGRATES_WITH, from: ${from}, to: ${to}, evidence: "${quote}" }`;
+    const result = build(`entities:\n${four}\nrelations:\n${rel('ai', 'chip')}\n${rel('aic', 'hip')}\n`);
+    expect(result.problems).toEqual([]);
+    expect(result.findings).toEqual([]);
+  });
+
   it('find a mirrored pair: a relation read both ways stated from each end, on any quotes', () => {
     const withCentre = `${entities}  - { id: data-centre, kind: Technology, name: Data centre, nameZh: 数据中心, description: x., descriptionZh: x。 }\n`;
     const integrates = (from: string, to: string, evidence: string) => `  - { type: INTEGRATES_WITH, from: ${from}, to: ${to}, evidence: "${evidence}" }\n`;
