@@ -252,3 +252,52 @@ describe('measuring the longest lists of a schema', () => {
     await expect(measureBounds(buildSchema(sdl), { store })).rejects.toThrow(`${kind}.items is a list without a resolver`);
   });
 });
+
+describe('forecasts, cursors and chain steps', () => {
+  it('marks as forecasts exactly the metrics the whitepaper gives as forecasts, on a metric and on a series point', async () => {
+    const api = new TestApi(embeddedStore());
+    const isForecast = new Map(realSeed().entities.filter((e) => e.kind === 'Metric').map((m) => [m.id, m.forecast === true]));
+    const { entity, metricSeries } = await api.data(`{ entity(id: "intelligent-computing-power") { metrics { id forecast } }
+      metricSeries(indicator: "computing-power-scale") { points { forecast metric { id } } } }`);
+    const metrics: { id: string; forecast: boolean }[] = entity.metrics;
+    const points: { forecast: boolean; metric: { id: string } }[] = metricSeries.flatMap((s: { points: unknown[] }) => s.points);
+    expect(metrics.map((m) => m.forecast)).toEqual(metrics.map((m) => isForecast.get(m.id)));
+    expect(points.map((p) => p.forecast)).toEqual(points.map((p) => isForecast.get(p.metric.id)));
+    // Both kinds occur, so neither answer could be a constant.
+    expect(new Set(metrics.map((m) => m.forecast))).toEqual(new Set([true, false]));
+    expect(new Set(points.map((p) => p.forecast))).toEqual(new Set([true, false]));
+  });
+
+  it('takes a metric record that does not say whether it is a forecast as no forecast', async () => {
+    // The port's records leave `forecast` optional (it is a Metric's field only); the seed always sets it.
+    const thing: EntityRecord = { id: 'thing', kind: 'Concept', name: 'Thing', nameZh: '东西', aliases: [], sections: [], description: '', descriptionZh: '' };
+    const metric: EntityRecord = { ...thing, id: 'metric-thing', kind: 'Metric', name: 'Things', nameZh: '东西数', value: 3, unit: 'units', unitZh: '个', unitCode: 'COUNT', indicator: 'thing-count', year: 2022 };
+    const store = new EmbeddedStore({ entities: [thing, metric], relations: [{ type: 'MEASURES', source: 'metric-thing', target: 'thing', section: '1', evidence: 'x' }] });
+    const data = await new TestApi(store).data('{ entity(id: "metric-thing") { ... on Metric { forecast } } metricSeries(indicator: "thing-count") { points { forecast } } }');
+    expect(data).toEqual({ entity: { forecast: false }, metricSeries: [{ points: [{ forecast: false }] }] });
+  });
+
+  it('refuses a cursor with anything before or after what the API issued', async () => {
+    const api = new TestApi(embeddedStore());
+    const cursor = (text: string) => Buffer.from(text).toString('base64url');
+    const entities = async (after: string) => (await api.run(`{ entities(first: 1, after: "${cursor(after)}") { edges { node { id } } } }`)).errors?.[0].message ?? 'accepted';
+    const search = async (after: string) => (await api.run(`{ search(text: "cooling", after: "${cursor(after)}") { score } }`)).errors?.[0].message ?? 'accepted';
+    expect(await entities('offset:3')).toBe('accepted');
+    expect(await entities('xoffset:3')).toMatch(/^after is not a cursor this API issued/);
+    expect(await entities('offset:3x')).toMatch(/^after is not a cursor this API issued/);
+    expect(await search('hit:0.5:liquid-cooling')).toBe('accepted');
+    expect(await search('xhit:0.5:liquid-cooling')).toMatch(/^after is not a search cursor this API issued/);
+  });
+
+  it('says which steps of a chain walk their relation forwards', async () => {
+    const api = new TestApi(embeddedStore());
+    const { connection } = await api.data('{ connection(from: "大模型", to: "液冷", first: 2) { chains { steps { type forward } } } }');
+    // 大模型 —DRIVES→ 图形处理器 —ENABLES→ 模型训练 —CAUSES→ 能耗 ←ADDRESSES— 液冷技术
+    expect(connection.chains[1].steps).toEqual([
+      { type: 'DRIVES', forward: true },
+      { type: 'ENABLES', forward: true },
+      { type: 'CAUSES', forward: true },
+      { type: 'ADDRESSES', forward: false },
+    ]);
+  });
+});
