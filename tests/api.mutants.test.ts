@@ -289,6 +289,13 @@ describe('forecasts, cursors and chain steps', () => {
     expect(await search('xhit:0.5:liquid-cooling')).toMatch(/^after is not a search cursor this API issued/);
   });
 
+  it('names the argument that names no entity', async () => {
+    const api = new TestApi(embeddedStore());
+    const message = async (query: string) => (await api.run(query)).errors?.[0].message;
+    expect(await message('{ connection(from: "液冷", to: "no such thing") { length } }')).toMatch(/^no entity has the id, name or alias "no such thing" \(argument to\)/);
+    expect(await message('{ connection(from: "no such thing", to: "液冷") { length } }')).toMatch(/^no entity has the id, name or alias "no such thing" \(argument from\)/);
+  });
+
   it('says which steps of a chain walk their relation forwards', async () => {
     const api = new TestApi(embeddedStore());
     const { connection } = await api.data('{ connection(from: "大模型", to: "液冷", first: 2) { chains { steps { type forward } } } }');

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { groupSeries, indicatorNames, summarizeIndicators } from '../src/graph/indicators.js';
 import type { MetricUnit } from '../src/graph/vocabulary.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
-import { editDistance, rankHits, TIERS } from '../src/graph/ranking.js';
+import { editDistance, maxEdits, rankHits, searchWords, TIERS } from '../src/graph/ranking.js';
 import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
 import type { EntityRecord, GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
@@ -413,5 +413,17 @@ describe('the Neo4j store and its driver', () => {
       await store.close();
       await server.close();
     }
+  });
+});
+
+// tests/search-model.test.ts asserts these too, but the mutation runs leave that file out (vitest.mutate.config.ts).
+describe('the words of a search and the typos they forgive', () => {
+  it('reads Latin words and Han runs, in lower case and half width, and no word in punctuation', () => {
+    expect(searchWords('ＧＰＵ 与 C++、cpu+gpu 液冷')).toEqual(['gpu', '与', 'c++', 'cpu', 'gpu', '液冷']);
+    expect(searchWords('() —!?')).toEqual([]);
+  });
+
+  it('forgives no typo up to 3 letters, one from 4, two from 8, and none in a word with digits wherever they stand', () => {
+    expect(['gpu', 'cool', 'cooling', 'learning', 'h100abcd', 'abcd2023', '4090abcd'].map(maxEdits)).toEqual([0, 1, 1, 2, 0, 0, 0]);
   });
 });
