@@ -296,6 +296,29 @@ describe('forecasts, cursors and chain steps', () => {
     expect(await message('{ connection(from: "no such thing", to: "液冷") { length } }')).toMatch(/^no entity has the id, name or alias "no such thing" \(argument from\)/);
   });
 
+  it('walks a neighbourhood in the direction asked for', async () => {
+    const api = new TestApi(embeddedStore());
+    const { out, both, relations } = await api.data(`{ out: neighborhood(id: "liquid-cooling", direction: OUT) { nodes { id } }
+      both: neighborhood(id: "liquid-cooling") { nodes { id } }
+      relations: entity(id: "liquid-cooling") { outgoing: relations(direction: OUT) { type target { id } } } }`);
+    const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id).sort();
+    const targets = relations.outgoing.filter((r: { type: string }) => r.type !== 'MENTIONED_IN').map((r: { target: { id: string } }) => r.target.id);
+    expect(ids(out.nodes)).toEqual([...new Set(['liquid-cooling', ...targets])].sort());
+    expect(out.nodes.length).toBeLessThan(both.nodes.length);
+  });
+
+  it('calls a neighbourhood truncated only when it has more nodes than the limit', async () => {
+    const api = new TestApi(embeddedStore());
+    const { whole } = await api.data('{ whole: neighborhood(id: "liquid-cooling") { nodes { id } truncated } }');
+    const size = whole.nodes.length;
+    expect(whole.truncated).toBe(false);
+    const { exact, less } = await api.data(`{ exact: neighborhood(id: "liquid-cooling", limit: ${size}) { nodes { id } truncated }
+      less: neighborhood(id: "liquid-cooling", limit: ${size - 1}) { nodes { id } truncated } }`);
+    expect(exact).toEqual(whole);
+    expect(less.truncated).toBe(true);
+    expect(less.nodes).toEqual(whole.nodes.slice(0, size - 1));
+  });
+
   it('says which steps of a chain walk their relation forwards', async () => {
     const api = new TestApi(embeddedStore());
     const { connection } = await api.data('{ connection(from: "大模型", to: "液冷", first: 2) { chains { steps { type forward } } } }');
