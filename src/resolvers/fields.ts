@@ -29,12 +29,12 @@ type OwnFields<K extends EntityKind> = Exclude<keyof NonNullable<Resolvers[K]>, 
 /** Checked against the generated resolver types: a field the SDL lacks, or a misspelt one, fails `npm run typecheck`. */
 export type RelationFieldTable = { [K in EntityKind]: { [F in OwnFields<K>]?: RelationField } };
 
-/** Section numbers compared part by part, so 3.10 would follow 3.9. */
+/** Numeric collation compares runs of digits as numbers, so section 3.10 follows 3.9. */
+const SECTION_NUMBERS = new Intl.Collator('en', { numeric: true });
+
+/** Section numbers in document order. */
 function bySectionOrder(a: EntityRecord, b: EntityRecord): number {
-  const x = a.number!.split('.').map(Number);
-  const y = b.number!.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
-  return 0;
+  return SECTION_NUMBERS.compare(a.number!, b.number!);
 }
 
 export const RELATION_FIELDS = {
