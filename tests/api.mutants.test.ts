@@ -319,6 +319,25 @@ describe('forecasts, cursors and chain steps', () => {
     expect(less.nodes).toEqual(whole.nodes.slice(0, size - 1));
   });
 
+  it('files a metric a figure illustrates under the subject it measures, not under the figure\'s relation', async () => {
+    // figure-1 ILLUSTRATES metric-global-computing-power-2022; the series must still be about what the metric MEASURES.
+    const api = new TestApi(embeddedStore());
+    const measured = new Map(realSeed().relations.filter((r) => r.type === 'MEASURES').map((r) => [r.source, r.target]));
+    const { metricSeries } = await api.data('{ metricSeries(indicator: "computing-power-scale") { subject { id } points { metric { id } } } }');
+    const filed = metricSeries.flatMap((s: { subject: { id: string }; points: { metric: { id: string } }[] }) => s.points.map((p) => [p.metric.id, s.subject.id]));
+    expect(filed).toContainEqual(['metric-global-computing-power-2022', measured.get('metric-global-computing-power-2022')]);
+    for (const [metric, subject] of filed) expect(subject, metric).toBe(measured.get(metric));
+  });
+
+  it('says the last page of entities has no next page', async () => {
+    const api = new TestApi(embeddedStore());
+    const total = realSeed().entities.filter((e) => e.kind === 'Challenge').length;
+    const { first, last } = await api.data(`{ first: entities(kind: Challenge, first: ${total - 1}) { pageInfo { hasNextPage } }
+      last: entities(kind: Challenge, first: ${total}) { pageInfo { hasNextPage } } }`);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(last.pageInfo.hasNextPage).toBe(false);
+  });
+
   it('says which steps of a chain walk their relation forwards', async () => {
     const api = new TestApi(embeddedStore());
     const { connection } = await api.data('{ connection(from: "大模型", to: "液冷", first: 2) { chains { steps { type forward } } } }');

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { groupSeries, indicatorNames, summarizeIndicators } from '../src/graph/indicators.js';
 import type { MetricUnit } from '../src/graph/vocabulary.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
-import { editDistance, maxEdits, rankHits, searchWords, TIERS } from '../src/graph/ranking.js';
+import { editDistance, maxEdits, parseQuery, rankHits, searchWords, TIERS } from '../src/graph/ranking.js';
 import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
 import type { EntityRecord, GraphStore, RelationRecord } from '../src/graph/types.js';
 import { compareRelations } from '../src/graph/traversal.js';
@@ -425,5 +425,16 @@ describe('the words of a search and the typos they forgive', () => {
 
   it('forgives no typo up to 3 letters, one from 4, two from 8, and none in a word with digits wherever they stand', () => {
     expect(['gpu', 'cool', 'cooling', 'learning', 'h100abcd', 'abcd2023', '4090abcd'].map(maxEdits)).toEqual([0, 1, 1, 2, 0, 0, 0]);
+  });
+
+  it('looks for the words of a query unless every one is a lone Han character', () => {
+    expect(parseQuery('的 算').words).toEqual([]);
+    expect(parseQuery('算 gpu').words.map((w) => w.text)).toEqual(['算', 'gpu']);
+  });
+
+  it('caps an edit distance at the limit plus one, also when the lengths alone exceed it', () => {
+    expect(editDistance('', 'abcd', 1)).toBe(2);
+    expect(editDistance('ab', 'abcdef', 1)).toBe(2);
+    expect(editDistance('abcd', 'abce', 1)).toBe(1);
   });
 });
