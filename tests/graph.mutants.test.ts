@@ -436,5 +436,9 @@ describe('the words of a search and the typos they forgive', () => {
     expect(editDistance('', 'abcd', 1)).toBe(2);
     expect(editDistance('ab', 'abcdef', 1)).toBe(2);
     expect(editDistance('abcd', 'abce', 1)).toBe(1);
+    // The rows are reused across calls: a distance must not read what an earlier call left there.
+    expect(editDistance('interconnect', 'interconnection', 3)).toBe(3);
+    expect(editDistance('x', 'abcd', 5)).toBe(4);
+    expect(editDistance('', 'abc', 5)).toBe(3);
   });
 });
