@@ -3,7 +3,7 @@
  * reviewer's planted bugs of issue 12: `related(kinds)` ignored, and an internal error's message reaching the client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLError, buildSchema } from 'graphql';
+import { GraphQLError, GraphQLNonNull, GraphQLString, buildSchema, type GraphQLResolveInfo } from 'graphql';
 import { measureBounds } from '../src/bounds.js';
 import { ENTITY_KINDS } from '../src/graph/vocabulary.js';
 import { makeFormatError, clip, QueryTimeout, RequestAborted, StoreUnavailable } from '../src/errors.js';
@@ -11,6 +11,8 @@ import type { GraphStore } from '../src/graph/types.js';
 import { TestApi, describeEachStore, embeddedStore, realSeed } from './helpers.js';
 import { parseRelationId } from '../src/resolvers/links.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
+import { createContext } from '../src/context.js';
+import { resolvers } from '../src/resolvers/index.js';
 import type { EntityRecord } from '../src/graph/types.js';
 
 describeEachStore('related and relatedCount filter the other ends by kind', ({ open }) => {
@@ -336,6 +338,19 @@ describe('forecasts, cursors and chain steps', () => {
       last: entities(kind: Challenge, first: ${total}) { pageInfo { hasNextPage } } }`);
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(last.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('abandons the rest of a request when a root field of a non-null type fails, and only then', async () => {
+    // Such a failure nulls the whole answer, so the siblings' store work would be wasted.
+    const neighborhood = resolvers.Query!.neighborhood as (root: unknown, args: unknown, ctx: unknown, info: unknown) => Promise<unknown>;
+    const args = { id: 'no such thing', depth: 1, limit: 10 };
+    const attempt = async (returnType: GraphQLResolveInfo['returnType']) => {
+      const ctx = createContext(embeddedStore());
+      await expect(neighborhood({}, args, ctx, { returnType })).rejects.toThrow(/no entity has the id, name or alias "no such thing"/);
+      return ctx.guard.cutShort;
+    };
+    expect(await attempt(new GraphQLNonNull(GraphQLString))).toBe(true);
+    expect(await attempt(GraphQLString)).toBe(false);
   });
 
   it('says which steps of a chain walk their relation forwards', async () => {
