@@ -442,6 +442,7 @@ describe('the words of a search and the typos they forgive', () => {
     expect(editDistance('', 'abc', 5)).toBe(3);
     // Only two letters swapped count as one edit: a letter that merely recurs a place later does not.
     expect(editDistance('ax', 'ya', 2)).toBe(2);
+    expect(editDistance('xa', 'ay', 2)).toBe(2);
     expect(editDistance('ax', 'xa', 2)).toBe(1);
   });
 });
