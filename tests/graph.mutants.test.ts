@@ -8,10 +8,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { groupSeries, indicatorNames, summarizeIndicators } from '../src/graph/indicators.js';
 import type { MetricUnit } from '../src/graph/vocabulary.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
-import { editDistance, maxEdits, parseQuery, rankHits, searchWords, TIERS } from '../src/graph/ranking.js';
+import { deletions, editDistance, fuzzyKeys, maxEdits, parseQuery, rankHits, searchWords, TIERS } from '../src/graph/ranking.js';
+import { collapseWhitespace } from '../src/graph/text.js';
 import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
-import type { EntityRecord, GraphStore, RelationRecord } from '../src/graph/types.js';
-import { compareRelations } from '../src/graph/traversal.js';
+import { StoreUnavailable, type EntityRecord, type GraphStore, type RelationRecord } from '../src/graph/types.js';
+import { compareRelations, expandedInWalk } from '../src/graph/traversal.js';
 import { dagFromRelations } from '../src/graph/paths.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { Neo4jStore } from '../src/graph/neo4j/store.js';
@@ -444,5 +445,41 @@ describe('the words of a search and the typos they forgive', () => {
     expect(editDistance('ax', 'ya', 2)).toBe(2);
     expect(editDistance('xa', 'ay', 2)).toBe(2);
     expect(editDistance('ax', 'xa', 2)).toBe(1);
+  });
+});
+
+// The Neo4j store keeps each entity's fuzzy keys in the database, written by the suite's global setup before any
+// mutant is active, so only these direct tests can catch a mutant of fuzzyKeys or deletions.
+describe('the fuzzy keys an entity is stored with', () => {
+  it('makes every string up to n letters shorter, the word itself included', () => {
+    expect(deletions('abc', 1).sort()).toEqual(['ab', 'abc', 'ac', 'bc']);
+    expect(deletions('abc', 2).sort()).toEqual(['a', 'ab', 'abc', 'ac', 'b', 'bc', 'c']);
+  });
+
+  it('keys the Latin words of 3 letters and more, with two deletions from 6 letters, sorted', () => {
+    const entity: EntityRecord = {
+      id: 'gpu-planet', kind: 'Concept', name: 'GPU planet', nameZh: '集群', aliases: ['cloud', 'AI', 'H100', 'A100x'], sections: [], description: '', descriptionZh: '',
+    };
+    const keys = fuzzyKeys(entity);
+    expect(keys).toEqual([...new Set([...deletions('gpu', 1), ...deletions('planet', 2), ...deletions('cloud', 1)])].sort());
+    expect(keys).toHaveLength(4 + 22 + 6);
+    for (const absent of ['ai', 'a', 'h100', 'a100x', '集群', 'g', 'clo']) expect(keys).not.toContain(absent);
+  });
+});
+
+describe('small shared rules', () => {
+  it('collapses whitespace runs to one space and trims the ends', () => {
+    expect(collapseWhitespace('  智能\n\t 算力  ')).toBe('智能 算力');
+  });
+
+  it('expands the centre of a walk whatever its degree, and another node only up to maxDegree', () => {
+    expect(expandedInWalk(0, 10, 2, 5)).toBe(true);
+    expect(expandedInWalk(1, 5, 2, 5)).toBe(true);
+    expect(expandedInWalk(1, 6, 2, 5)).toBe(false);
+    expect(expandedInWalk(2, 1, 2, 5)).toBe(false);
+  });
+
+  it('names a store outage StoreUnavailable', () => {
+    expect(new StoreUnavailable('down').name).toBe('StoreUnavailable');
   });
 });
