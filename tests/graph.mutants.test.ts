@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { groupSeries, indicatorNames, summarizeIndicators } from '../src/graph/indicators.js';
 import type { MetricUnit } from '../src/graph/vocabulary.js';
 import { nodeRow } from '../src/graph/neo4j/seed.js';
-import { deletions, editDistance, fuzzyKeys, maxEdits, parseQuery, rankHits, searchWords, TIERS } from '../src/graph/ranking.js';
+import { deletions, editDistance, fuzzyKeys, maxEdits, parseQuery, rankHits, scoreEntity, searchWords, TIERS } from '../src/graph/ranking.js';
 import { collapseWhitespace } from '../src/graph/text.js';
 import { NameSearch, entryOf } from '../src/graph/embedded/search.js';
 import { StoreUnavailable, type EntityRecord, type GraphStore, type RelationRecord } from '../src/graph/types.js';
@@ -431,6 +431,41 @@ describe('the words of a search and the typos they forgive', () => {
   it('looks for the words of a query unless every one is a lone Han character', () => {
     expect(parseQuery('的 算').words).toEqual([]);
     expect(parseQuery('算 gpu').words.map((w) => w.text)).toEqual(['算', 'gpu']);
+  });
+
+  const named = (id: string, name: string, aliases: string[] = []): EntityRecord => ({ id, kind: 'Concept', name, nameZh: '无关', aliases, sections: [], description: '', descriptionZh: '' });
+  const tiersOf = (text: string, entities: EntityRecord[]) => rankHits(text, entities, { limit: 10 }).map((h) => [h.entity.id, Object.values(TIERS).find((tier) => h.score >= tier)]);
+
+  it('takes a query as an unfinished word only where it stops inside a word of the name', () => {
+    expect(tiersOf('liquid coo', [named('liquid-cooling', 'Liquid cooling')])).toEqual([['liquid-cooling', TIERS.prefix]]);
+    // "c+" stops between the two plus signs of C++, which are no word.
+    expect(tiersOf('c+', [named('cpp', 'C++')])).toEqual([]);
+  });
+
+  it('holds a query word in a name as a whole word or as the beginning of one, from 3 letters', () => {
+    const cooling = [named('liquid-cooling', 'Liquid cooling')];
+    expect(tiersOf('cooling liq', cooling)).toEqual([['liquid-cooling', TIERS.contains]]);
+    expect(tiersOf('cooling li', cooling)).toEqual([]);
+  });
+
+  it('forgives typos only against words of letters alone', () => {
+    const gpu4 = [named('graphics-four', 'GPU4', ['4GPU'])];
+    expect(tiersOf('gpus', gpu4)).toEqual([]);
+    expect(tiersOf('agpu', gpu4)).toEqual([]);
+    expect(tiersOf('gpus', [named('graphics', 'GPU')])).toEqual([['graphics', TIERS.fuzzy]]);
+  });
+
+  it('counts the fewest typos a query word needs, whichever word of the name comes first', () => {
+    // inteligence is one edit from intelligence and two from intelligense.
+    const query = parseQuery('inteligence');
+    const first = scoreEntity(query, named('a', 'intelligence intelligense'));
+    expect(first).toBeGreaterThan(TIERS.fuzzy);
+    expect(scoreEntity(query, named('b', 'intelligense intelligence'))).toBe(first);
+  });
+
+  it('scores nothing for a query of punctuation alone', () => {
+    expect(scoreEntity(parseQuery('()'), named('x', 'X'))).toBe(0);
+    expect(tiersOf('—', [named('dash', '—')])).toEqual([]);
   });
 
   it('caps an edit distance at the limit plus one, also when the lengths alone exceed it', () => {
