@@ -62,9 +62,12 @@ export class NameSearch {
           // Stryker disable next-line ConditionalExpression,Regex: equivalent, more words in the typo vocabulary only add candidates, which rankHits scores again (README: Mutation testing)
           if (!/^[a-z]+$/.test(word)) continue;
           const holders = this.vocabulary.get(word);
-          if (!holders) this.vocabulary.set(word, [entry]);
+          if (!holders) {
+            this.vocabulary.set(word, [entry]);
+            continue;
+          }
           // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent, an entity listed twice for a word is reached once (a Set) (README: Mutation testing)
-          else if (holders.at(-1) !== entry) holders.push(entry);
+          if (holders.at(-1) !== entry) holders.push(entry);
         }
       }
     }
