@@ -175,11 +175,12 @@ export class EmbeddedStore implements GraphStore {
     return (this.adjacency.get(id) ?? []).filter((r) => allowed.has(r.type));
   }
 
-  /** Relations are kept sorted, so the first one joining the pair is the smallest by (type, source, target). */
+  /**
+   * Relations are kept sorted, so the first one joining the pair is the smallest by (type, source, target). Every
+   * relation in a's list has a at one end, so the pair is joined where the other end is b.
+   */
   private edgeBetween(a: string, b: string, allowed: Set<RelationType>): RelationRecord {
-    return (this.adjacency.get(a) ?? []).find(
-      (r) => allowed.has(r.type) && ((r.source === a && r.target === b) || (r.source === b && r.target === a)),
-    )!;
+    return (this.adjacency.get(a) ?? []).find((r) => allowed.has(r.type) && otherEnd(r, a) === b)!;
   }
 
   private resolve1(text: string): string | undefined {
