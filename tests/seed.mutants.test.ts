@@ -472,6 +472,20 @@ describe('checking chapter files', () => {
   });
 });
 
+describe('placing a quote in an unnumbered section', () => {
+  it('places a quote the front matter repeats in the body in the section its hint names, the front included', () => {
+    const text = '封面 液冷技术降低能耗。 正文开始 1 背景 液冷技术降低能耗。';
+    const relation = (section: string) => `relations:\n  - { type: ADDRESSES, from: liquid-cooling, to: energy-consumption, evidence: "液冷技术降低能耗", section: ${section} }\n`;
+    const placed = (section: string) => {
+      const result = buildSeed(text, [madeUpSections([PARTS.front, PARTS.background]), { path: 'chapters/test.yaml', content: entities + relation(section) }]);
+      expect(result.problems).toEqual([]);
+      return result.graph.relations.filter((r) => r.type === 'ADDRESSES').map((r) => r.section);
+    };
+    expect(placed('front')).toEqual(['front']);
+    expect(placed('"1"')).toEqual(['1']);
+  });
+});
+
 describe('applying exceptions', () => {
   const twin = '  - { id: cooling-by-liquid, kind: Technology, name: Liquid Cooling, nameZh: 冷却液, description: x., descriptionZh: x。 }\n';
   const exceptionProblems = (result: { problems: SeedProblem[] }) => problemsOf(result).filter((p) => p.startsWith(`${EXCEPTIONS_FILE}:`));
