@@ -523,6 +523,14 @@ describe('finding mentions', () => {
     ]);
   });
 
+  it('ends a mention\'s quote at the end of its section when no sentence ends before it', () => {
+    const result = buildSeed('封面 前言。 正文开始 1 背景 我们使用GPU 2 展望 未来。', [madeUpSections([PARTS.front, PARTS.background, PARTS.outlook]), gpuChapter()]);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.relations.filter((r) => r.type === 'MENTIONED_IN')).toEqual([
+      { type: 'MENTIONED_IN', source: 'gpu', target: 'section-1', section: '1', evidence: '我们使用GPU' },
+    ]);
+  });
+
   it('does not take a one-character alias for a mention, but does a two-character one', () => {
     expect(tinySeed('封面 前言。 正文开始 1 背景 图。', undefined, '[图]')).toEqual([]);
     expect(tinySeed('封面 前言。 正文开始 1 背景 图处。', undefined, '[图处]')).toEqual([
