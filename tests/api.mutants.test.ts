@@ -255,7 +255,7 @@ describe('measuring the longest lists of a schema', () => {
   });
 });
 
-describe('forecasts, cursors and chain steps', () => {
+describe('resolver answers the mutation runs found unchecked: forecasts, cursors, neighbourhoods, pages, chains', () => {
   it('marks as forecasts exactly the metrics the whitepaper gives as forecasts, on a metric and on a series point', async () => {
     const api = new TestApi(embeddedStore());
     const isForecast = new Map(realSeed().entities.filter((e) => e.kind === 'Metric').map((m) => [m.id, m.forecast === true]));

@@ -18,6 +18,11 @@ import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { Neo4jStore } from '../src/graph/neo4j/store.js';
 import { describeEachStore, realSeed } from './helpers.js';
 
+/** A made-up entity: a Concept named by its id, with no aliases, sections or descriptions, unless `fields` says otherwise. */
+function record(id: string, fields: Partial<EntityRecord> = {}): EntityRecord {
+  return { id, kind: 'Concept', name: id, nameZh: id, aliases: [], sections: [], description: '', descriptionZh: '', ...fields };
+}
+
 const ids = (hits: { entity: { id: string } }[]) => hits.map((h) => h.entity.id);
 const relationKeys = (relations: RelationRecord[]) => relations.map((r) => `${r.type}:${r.source}:${r.target}`);
 /** A relation record for a made-up graph. */
@@ -136,8 +141,7 @@ describeEachStore('the store port answers exact values', ({ name, open }) => {
 
 describe('an embedded store built inside the test', () => {
   // Built here, not in a hook: Stryker counts a test as covering the store's constructor only when the test runs it.
-  const entity = (id: string, kind: EntityRecord['kind'] = 'Concept') =>
-    ({ id, kind, name: id, nameZh: id, aliases: [], description: '', descriptionZh: '', sections: [] }) as EntityRecord;
+  const entity = (id: string, kind: EntityRecord['kind'] = 'Concept') => record(id, { kind });
 
   it('lists entities in id order whatever the order given, files a relation to itself once, and counts relations per type', async () => {
     const store = new EmbeddedStore({
@@ -151,7 +155,7 @@ describe('an embedded store built inside the test', () => {
   });
 
   it('lists metrics by year, the undated ones last, and in id order within a year and among the undated', async () => {
-    const metric = (id: string, year?: number) => ({ ...entity(id, 'Metric'), ...(year === undefined ? {} : { year }) }) as EntityRecord;
+    const metric = (id: string, year?: number) => record(id, { kind: 'Metric', ...(year === undefined ? {} : { year }) });
     const store = new EmbeddedStore({ entities: [metric('m-e'), metric('m-c', 2021), metric('m-d'), metric('m-a'), metric('m-b', 2021), metric('m-f', 2020)], relations: [] });
     expect((await store.metrics({})).map((m) => m.id)).toEqual(['m-f', 'm-b', 'm-c', 'm-a', 'm-d', 'm-e']);
   });
@@ -224,7 +228,7 @@ describe('the edit distance', () => {
 });
 
 describe('name resolution in the embedded store', () => {
-  const entity = (id: string, kind: EntityRecord['kind'], name: string): EntityRecord => ({ id, kind, name, nameZh: `${name}中`, aliases: [], sections: [], description: '', descriptionZh: '' });
+  const entity = (id: string, kind: EntityRecord['kind'], name: string) => record(id, { kind, name, nameZh: `${name}中` });
 
   it('gives a name shared with a section or figure to the entity, even when the section sorts first', async () => {
     const store = new EmbeddedStore({
@@ -236,7 +240,7 @@ describe('name resolution in the embedded store', () => {
 });
 
 describe("the embedded store's name index", () => {
-  const concept = (id: string, name: string): EntityRecord => ({ id, kind: 'Concept', name, nameZh: name, aliases: [], sections: [], description: '', descriptionZh: '' });
+  const concept = (id: string, name: string) => record(id, { name, nameZh: name });
   const found = (index: NameSearch, text: string) => index.search(text, undefined, 1000).map((h) => `${h.entity.id} ${h.score}`);
 
   it('files an entity once under a pair of characters its name repeats, and the entities after it under that pair too', () => {
@@ -269,10 +273,8 @@ describe('indicator summaries and series', () => {
   });
 
   it('orders the series of one subject by region, those without a region last, then by unit code', () => {
-    const metric = (id: string, region: string | undefined, unitCode: MetricUnit): EntityRecord => ({
-      id, kind: 'Metric', name: id, nameZh: id, aliases: [], sections: [], description: '', descriptionZh: '',
-      indicator: 'x', unitCode, unit: unitCode, unitZh: unitCode, ...(region === undefined ? {} : { region }),
-    });
+    const metric = (id: string, region: string | undefined, unitCode: MetricUnit) =>
+      record(id, { kind: 'Metric', indicator: 'x', unitCode, unit: unitCode, unitZh: unitCode, ...(region === undefined ? {} : { region }) });
     const metrics = [metric('m1', undefined, 'PERCENT'), metric('m2', 'Global', 'EFLOPS'), metric('m3', undefined, 'EFLOPS'), metric('m4', 'China', 'PERCENT'), metric('m5', 'China', 'EFLOPS')];
     const series = groupSeries(metrics, () => 'subject');
     expect(series.map((s) => `${s.region ?? '-'} ${s.unitCode}`)).toEqual(['China EFLOPS', 'China PERCENT', 'Global EFLOPS', '- EFLOPS', '- PERCENT']);
@@ -433,7 +435,7 @@ describe('the words of a search and the typos they forgive', () => {
     expect(parseQuery('算 gpu').words.map((w) => w.text)).toEqual(['算', 'gpu']);
   });
 
-  const named = (id: string, name: string, aliases: string[] = []): EntityRecord => ({ id, kind: 'Concept', name, nameZh: '无关', aliases, sections: [], description: '', descriptionZh: '' });
+  const named = (id: string, name: string, aliases: string[] = []) => record(id, { name, nameZh: '无关', aliases });
   const tiersOf = (text: string, entities: EntityRecord[]) => rankHits(text, entities, { limit: 10 }).map((h) => [h.entity.id, Object.values(TIERS).find((tier) => h.score >= tier)]);
 
   it('takes a query as an unfinished word only where it stops inside a word of the name', () => {
@@ -492,9 +494,7 @@ describe('the fuzzy keys an entity is stored with', () => {
   });
 
   it('keys the Latin words of 3 letters and more, with two deletions from 6 letters, sorted', () => {
-    const entity: EntityRecord = {
-      id: 'gpu-planet', kind: 'Concept', name: 'GPU planet', nameZh: '集群', aliases: ['cloud', 'AI', 'H100', 'A100x'], sections: [], description: '', descriptionZh: '',
-    };
+    const entity = record('gpu-planet', { name: 'GPU planet', nameZh: '集群', aliases: ['cloud', 'AI', 'H100', 'A100x'] });
     const keys = fuzzyKeys(entity);
     expect(keys).toEqual([...new Set([...deletions('gpu', 1), ...deletions('planet', 2), ...deletions('cloud', 1)])].sort());
     expect(keys).toHaveLength(4 + 22 + 6);
