@@ -305,18 +305,17 @@ function checkOperation(schema: GraphQLSchema, document: { definitions: readonly
     throw new BadRequest(`this API serves queries only; ${operation.operation} operations are not supported`);
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 3 });
-  if (coerced.errors) throw new BadUserInput(coerced.errors.map((e) => clip(e.message)).join('; '), undefined, 400);
+  if (coerced.errors) throw new BadUserInput(coerced.errors.map((e) => clip(e.message)).join('; '));
   const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => (d as FragmentDefinitionNode).kind === Kind.FRAGMENT_DEFINITION);
   const pricer = new Pricer(schema, fragments, coerced.coerced, bounds);
   const cost = pricer.operation(operation);
   const [problem, ...more] = pricer.problems;
-  if (problem) throw new BadUserInput([problem, ...more.slice(0, 2)].map((p) => p.message).join('; '), problem.argument, 400);
+  if (problem) throw new BadUserInput([problem, ...more.slice(0, 2)].map((p) => p.message).join('; '), problem.argument);
   if (cost > LIMITS.maxCost) {
     throw new BadUserInput(
       `query cost ${cost} exceeds the limit of ${LIMITS.maxCost}: the cost is the most values the query can resolve, ` +
         `every list counted at its longest on this graph or at its page size (first, limit); ask for smaller pages or fewer nested lists`,
       undefined,
-      400,
       { limit: 'maxCost', cost, max: LIMITS.maxCost },
     );
   }
@@ -326,7 +325,6 @@ function checkOperation(schema: GraphQLSchema, document: { definitions: readonly
       `introspection cost ${pricer.introspectionCost} exceeds the limit of ${budget}: ` +
         `the standard introspection query fits; nest __Type lists less deeply`,
       undefined,
-      400,
       { limit: 'maxIntrospectionCost', cost: pricer.introspectionCost, max: budget },
     );
   }

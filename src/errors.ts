@@ -13,17 +13,17 @@ export function clip(text: string, limit = QUOTE_LIMIT): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} characters)`;
 }
 
-/** An error with a code and, when it is raised before execution, the HTTP status Apollo should answer with. */
+/** An error with a code and, for a request the client must change, the HTTP status Apollo answers with (also when a resolver throws it). */
 class CodedError extends GraphQLError {
   constructor(message: string, code: string, status?: number, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) } });
   }
 }
 
-/** An argument or variable out of its range, or a query over the cost limit. */
+/** An argument or variable out of its range, a cursor the API did not issue, or a query over the cost limit: a 400. */
 export class BadUserInput extends CodedError {
-  constructor(message: string, argument?: string, status?: number, extensions: Record<string, unknown> = {}) {
-    super(message, 'BAD_USER_INPUT', status, { ...(argument ? { argument } : {}), ...extensions });
+  constructor(message: string, argument?: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'BAD_USER_INPUT', 400, { ...(argument ? { argument } : {}), ...extensions });
   }
 }
 

@@ -4,20 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { compiledExecution } from '../src/executor.js';
 import { createContext } from '../src/context.js';
 import { executableSchema } from '../src/server.js';
+import type { GraphStore } from '../src/graph/types.js';
 import { embeddedStore } from './helpers.js';
 
 const schema = executableSchema();
 const store = embeddedStore();
 
-async function executorOf(compileAfterRuns: number | undefined, maxCompiled = 256) {
+async function executorOf(compileAfterRuns: number | undefined, maxCompiled = 256, over: GraphStore = store) {
   const gateway = compiledExecution(schema, { compileAfterRuns, maxCompiled });
   const { executor } = await gateway.load({ apollo: {} as never });
-  const run = async (document: DocumentNode, variables?: Record<string, unknown>) => {
-    const operation = document.definitions[0] as OperationDefinitionNode;
-    const result = await executor!({ document, operation, context: createContext(store), request: { variables } } as never);
-    return JSON.stringify(result);
-  };
-  return { gateway, run };
+  /** The result as the executor hands it to Apollo; `operation` defaults to the document's first. */
+  const result = (document: DocumentNode, variables?: Record<string, unknown>, operation = document.definitions[0] as OperationDefinitionNode) =>
+    executor!({ document, operation, context: createContext(over), request: { variables } } as never);
+  const run = async (document: DocumentNode, variables?: Record<string, unknown>) => JSON.stringify(await result(document, variables));
+  return { gateway, run, result };
 }
 
 describe('compiled execution', () => {
@@ -62,5 +62,26 @@ describe('compiled execution', () => {
     expect(compiled).toBe(interpreted);
     expect(Object.keys(JSON.parse(compiled))).toEqual(['errors', 'data']);
     expect(JSON.parse(compiled).errors[0]).toMatchObject({ path: ['nope'], locations: [{ line: 1, column: 32 }], extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it('keeps a compiled resolver failure as the original error, which the server logs in full', async () => {
+    const bug = new Error('boom: a bug in the store');
+    const failing = new Proxy(store, { get: (target, prop, receiver) => (prop === 'getEntities' ? () => Promise.reject(bug) : Reflect.get(target, prop, receiver)) });
+    const { gateway, result } = await executorOf(0, 256, failing);
+    const { errors } = await result(parse('{ entity(id: "gpu") { id } }'));
+    expect(gateway.compiledCount()).toBe(1);
+    // src/errors.ts logs unwrapResolverError(error): the bug with its stack, not a wrapper without one.
+    expect(errors?.[0].originalError).toBe(bug);
+  });
+
+  it('counts an operation graphql-jit declines as not compiled, and still answers it on graphql-js', async () => {
+    const { gateway, result } = await executorOf(0);
+    const document = parse('query Mine { stats { entities } }');
+    // An operation node the document does not hold by that name: graphql-jit refuses to compile it ("Unknown operation").
+    const stranger = parse('query Other { stats { entities } }').definitions[0] as OperationDefinitionNode;
+    const answers = [];
+    for (let i = 0; i < 2; i++) answers.push(JSON.stringify((await result(document, undefined, stranger)).data));
+    expect(answers).toEqual(Array(2).fill(`{"stats":{"entities":${(await store.stats()).entities}}}`));
+    expect(gateway.compiledCount()).toBe(0);
   });
 });
