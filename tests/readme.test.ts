@@ -2,7 +2,7 @@
  * The README's example outputs, counts and Browser guide are the real ones (regenerated here and compared), and its
  * vocabulary, limits and configuration tables say what the served schema and src/config.ts do.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,5 +114,49 @@ describe('the README', () => {
       if (fallback === undefined) expect(value, name).not.toMatch(/^`/);
       else expect(value, name).toBe(`\`${name === 'SEED_DIR' ? `./${relative(root, String(fallback))}` : fallback}\``);
     }
+  });
+});
+
+/** `file:line` for each line that a `// Stryker disable next-line …: equivalent` comment in src/ marks. */
+function markedEquivalents(): string[] {
+  const files = readdirSync(`${root}/src`, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.startsWith('__generated__'));
+  return files.flatMap((file) =>
+    readFileSync(`${root}/src/${file}`, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (/\/\/ Stryker disable next-line [\w,]+: equivalent, /.test(line) ? [`src/${file.replace(/\\/g, '/')}:${i + 2}`] : [])),
+  );
+}
+
+describe('the README on mutation testing', () => {
+  const part = readme.slice(readme.indexOf('**Survivors kept as equivalent**'), readme.indexOf('\n**Left**'));
+  /** `file:line` for each line a row of the equivalents table names ("src/seed/load.ts:423, 427 (3 mutants)"). */
+  const rows = part
+    .split('\n')
+    .filter((line) => line.startsWith('| src/'))
+    .flatMap((line) => {
+      const [, file, lines] = /^\| (src\/\S+\.ts):([\d, ]+)/.exec(line)!;
+      return lines.split(', ').map((n) => `${file}:${n.trim()}`);
+    });
+  /** The lines the README says are left unmarked ("adjacency.ts:163, 205; search.ts:55, 90; …"), as written there. */
+  const unmarked = /\(([^()]*)\) are left unmarked/
+    .exec(part)![1]
+    .replace(/\s+/g, ' ')
+    .split('; ')
+    .flatMap((entry) => {
+      const [, file, lines] = /^(\S+\.ts):([\d, ]+)$/.exec(entry)!;
+      return lines.split(', ').map((n) => ({ file, line: n }));
+    });
+
+  it('lists every mutant marked equivalent in src/ at the line it marks', () => {
+    expect(markedEquivalents().length).toBeGreaterThan(50);
+    expect(markedEquivalents().filter((at) => !rows.includes(at))).toEqual([]);
+  });
+
+  it('marks each listed equivalent in place, or names its line among those left unmarked', () => {
+    const marked = new Set(markedEquivalents());
+    const named = (at: string) => unmarked.some(({ file, line }) => at.endsWith(`/${file}:${line}`) || at === `${file}:${line}`);
+    expect(rows.filter((at) => !marked.has(at) && !named(at))).toEqual([]);
+    // And each line named as unmarked is a row of the table.
+    expect(unmarked.filter(({ file, line }) => !rows.some((at) => at.endsWith(`/${file}:${line}`)))).toEqual([]);
   });
 });
