@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError, GraphQLNonNull, GraphQLString, buildSchema, type GraphQLResolveInfo } from 'graphql';
 import { measureBounds } from '../src/bounds.js';
 import { ENTITY_KINDS } from '../src/graph/vocabulary.js';
+import { LIMITS } from '../src/config.js';
 import { makeFormatError, clip, QueryTimeout, RequestAborted, StoreUnavailable } from '../src/errors.js';
 import type { GraphStore } from '../src/graph/types.js';
 import { TestApi, describeEachStore, embeddedStore, realSeed } from './helpers.js';
@@ -363,5 +364,20 @@ describe('resolver answers the mutation runs found unchecked: forecasts, cursors
       { type: 'CAUSES', forward: true },
       { type: 'ADDRESSES', forward: false },
     ]);
+  });
+});
+
+describe('the errors of one answer', () => {
+  it('reports identical errors once, and at most the limit, the last one counting those left out', async () => {
+    const api = new TestApi(embeddedStore());
+    // Twelve unknown ids, each a NOT_FOUND of its own, and the first asked again: the same message.
+    const fields = Array.from({ length: 12 }, (_, i) => `a${i + 1}: entity(id: "nope-${i + 1}") { id }`);
+    const result = await api.run(`{ ${fields.join(' ')} again: entity(id: "nope-1") { id } }`);
+    const messages = result.errors!.map((e) => e.message);
+    expect(LIMITS.maxErrors).toBe(10);
+    expect(messages).toHaveLength(11);
+    expect(messages.slice(0, 10).map((m) => /"(nope-\d+)"/.exec(m)?.[1])).toEqual(Array.from({ length: 10 }, (_, i) => `nope-${i + 1}`));
+    expect(result.errors![10]).toEqual({ message: '2 more errors not shown (at most 10 are reported)', extensions: { code: 'NOT_FOUND' } });
+    expect(result.data).toEqual({ ...Object.fromEntries(fields.map((_, i) => [`a${i + 1}`, null])), again: null });
   });
 });
