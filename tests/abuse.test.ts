@@ -303,6 +303,7 @@ const cases: Case[] = [
   { name: 'a POST with an application/jsonp body is refused with 415', request: typed('application/jsonp', '{"query":"{ __typename }"}'), expect: unsupported },
   { name: 'a POST with an application/json-patch+json body is refused with 415', request: typed('application/json-patch+json', '{"query":"{ __typename }"}'), expect: unsupported },
   { name: 'a POST with an application/xml body is refused with 415', request: typed('application/xml', '<query>{ __typename }</query>'), expect: unsupported },
+  { name: 'a POST whose content type does not parse is refused with 415', request: typed('application/json; charset', '{"query":"{ __typename }"}'), expect: unsupported },
   {
     name: 'a POST without a content type is refused with 415',
     request: { via: 'http', method: 'POST', body: '{"query":"{ __typename }"}' },
