@@ -60,7 +60,8 @@ const ARGUMENT_RANGES: Record<string, { min: number; max: number; what: 'value' 
 /** Why an argument is out of range, or undefined when it is in range (text is measured trimmed, as it is used). */
 function outOfRange(name: string, value: unknown): string | undefined {
   const range = ARGUMENT_RANGES[name];
-  if (!range || value === undefined || value === null) return undefined;
+  // Absent or null (a nullable `first: null` asks for no limit): nothing to check.
+  if (!range || value == null) return undefined;
   if (range.what === 'value') {
     const n = value as number;
     return n < range.min || n > range.max ? `${name} must be between ${range.min} and ${range.max}; got ${n}` : undefined;

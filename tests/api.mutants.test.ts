@@ -381,3 +381,12 @@ describe('the errors of one answer', () => {
     expect(result.data).toEqual({ ...Object.fromEntries(fields.map((_, i) => [`a${i + 1}`, null])), again: null });
   });
 });
+
+describe('arguments given as null', () => {
+  it('takes an explicit null where a page size is optional as no limit, not as a size out of range', async () => {
+    const api = new TestApi(embeddedStore());
+    const { entity } = await api.data('{ entity(id: "gpu") { relations(first: null) { type } relationCount } }');
+    expect(entity.relationCount).toBeGreaterThan(10);
+    expect(entity.relations).toHaveLength(entity.relationCount);
+  });
+});
