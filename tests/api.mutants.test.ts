@@ -382,6 +382,15 @@ describe('the errors of one answer', () => {
   });
 });
 
+describe('the errors of abandoned work', () => {
+  it('leaves out the errors of work abandoned once the answer was decided, beside the error that decided it', async () => {
+    const api = new TestApi(failing('allShortestPaths', new RequestAborted()));
+    const result = await api.run('{ a: shortestPath(from: "gpu", to: "液冷") { length } b: entity(id: "nope") { id } }');
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(result.data).toEqual({ a: null, b: null });
+  });
+});
+
 describe('arguments given as null', () => {
   it('takes an explicit null where a page size is optional as no limit, not as a size out of range', async () => {
     const api = new TestApi(embeddedStore());

@@ -181,6 +181,13 @@ describeEachStore('the API', ({ open }) => {
       expect(codeOf(many)).toBe('BAD_USER_INPUT');
       expect(many.errors?.[0].message).toBe('ids must hold 1 to 100 items; got 101 (at Query.subgraph)');
     });
+
+    it('refuses an empty list of ids and takes a single id', async () => {
+      const none = await api.run('{ subgraph(ids: []) { nodes { id } } }');
+      expect(none.errors?.[0].message).toBe('ids must hold 1 to 100 items; got 0 (at Query.subgraph)');
+      const { subgraph } = await api.data('{ subgraph(ids: ["gpu"]) { nodes { id } } }');
+      expect(subgraph.nodes).toEqual([{ id: 'gpu' }]);
+    });
   });
 
   describe('Node ids for client caches', () => {
