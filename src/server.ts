@@ -205,7 +205,8 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
   const allowCrossOrigin = cors({ origin: '*', methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A server's requests always have a url (only a client's responses have none).
+    const url = new URL(req.url!, 'http://localhost');
     // The middleware answers a preflight itself (204) and only calls back for other requests.
     if (req.method === 'OPTIONS') return allowCrossOrigin(req, res, () => res.end());
     await new Promise<void>((resolve, reject) => allowCrossOrigin(req, res, (error?: unknown) => (error ? reject(error) : resolve())));

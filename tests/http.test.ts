@@ -165,3 +165,27 @@ describe('cross-origin requests', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
+
+describe('stopping', () => {
+  it('answers /ready with 503 "stopping" on a connection that was busy when it began to drain', async () => {
+    const { connect } = await import('node:net');
+    const { once } = await import('node:events');
+    const own = await startServer(embeddedStore(), { host: '127.0.0.1', port: 0, introspection: false, production: true }, silentLogger);
+    const socket = connect(Number(new URL(own.url).port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    await once(socket, 'connect');
+    const body = '{"query":"{ stats { entities } }"}';
+    // A request begun but not finished keeps the connection busy, so stop() leaves it open to finish.
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    // Time for the server to read the headers: a connection without a request yet is idle, and closed at once.
+    await new Promise((r) => setTimeout(r, 300));
+    const stopped = own.stop();
+    socket.write(`${body}GET /ready HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    await once(socket, 'close');
+    await stopped;
+    const statuses = [...received.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([200, 503]);
+    expect(received).toContain('{"status":"stopping","store":"embedded"}');
+  });
+});
