@@ -67,12 +67,14 @@ export function createApollo(config: Pick<Config, 'introspection' | 'production'
     maxDepth: { n: LIMITS.maxQueryDepth, exposeLimits: true },
     // Armor lets __typename aliases through by default; 101 of them is a classic probe.
     maxAliases: { n: LIMITS.maxAliases, exposeLimits: true, allowList: [] },
+    // Stryker disable next-line ObjectLiteral: equivalent, armor's defaults are the same: 50 directives, limits exposed (README: Mutation testing)
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
     // src/cost.ts prices queries on the loaded graph instead.
     costLimit: { enabled: false },
     // Armor's token limit throws from a hook (a 500); Apollo's own parser limit below gives a clean 400.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.production },
+    // src/errors.ts drops every "Did you mean" in production; armor's would leave "[Suggestion hidden]?" in the message.
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
   return new ApolloServer<Context>({

@@ -389,6 +389,32 @@ describe('the errors of abandoned work', () => {
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     expect(result.data).toEqual({ a: null, b: null });
   });
+
+  it('keeps them when they are the only errors, so that an answer with nulls still says why', async () => {
+    const api = new TestApi(failing('allShortestPaths', new RequestAborted()));
+    const result = await api.run('{ shortestPath(from: "gpu", to: "液冷") { length } }');
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['REQUEST_ABORTED']);
+  });
+});
+
+describe('the query limits of a server built in the test', () => {
+  // Suites that build their server in beforeAll cannot kill a mutant of createApollo: Stryker counts that code as run
+  // before any test. These build theirs inside the test.
+  it('names each limit in its refusal: depth, aliases (__typename ones too), directives and tokens', async () => {
+    const api = new TestApi(embeddedStore());
+    const messages = async (query: string) => (await api.run(query)).errors?.map((e) => e.message);
+    const nested = (n: number) => `{ entity(id: "gpu") { ${'sections { '.repeat(n)}id${' }'.repeat(n)} } }`;
+    expect(await messages(nested(10))).toEqual(['Query depth limit of 10 exceeded, found 12.']);
+    expect(await messages(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: __typename`).join(' ')} }`)).toEqual(['Aliases limit of 15 exceeded, found 16.']);
+    expect((await messages(`{ __typename ${'@include(if: true) '.repeat(51)}}`))?.[0]).toBe('Directives limit of 50 exceeded, found 51.');
+    expect((await messages(`{ ${'stats { entities } '.repeat(300)}}`))?.[0]).toMatch(/1000 tokens/);
+  });
+
+  it('suggests field names outside production only', async () => {
+    const typo = '{ entitys(id: "gpu") { id } }';
+    expect((await new TestApi(embeddedStore()).run(typo)).errors?.[0].message).toMatch(/Did you mean "entity"/);
+    expect((await new TestApi(embeddedStore(), { production: true }).run(typo)).errors?.[0].message).toBe('Cannot query field "entitys" on type "Query".');
+  });
 });
 
 describe('arguments given as null', () => {

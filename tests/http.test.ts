@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server.js';
 import { embeddedStore, silentLogger } from './helpers.js';
@@ -168,8 +170,6 @@ describe('cross-origin requests', () => {
 
 describe('stopping', () => {
   it('answers /ready with 503 "stopping" on a connection that was busy when it began to drain', async () => {
-    const { connect } = await import('node:net');
-    const { once } = await import('node:events');
     const own = await startServer(embeddedStore(), { host: '127.0.0.1', port: 0, introspection: false, production: true }, silentLogger);
     const socket = connect(Number(new URL(own.url).port), '127.0.0.1');
     let received = '';
