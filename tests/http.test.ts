@@ -1,7 +1,10 @@
 import { once } from 'node:events';
+import { pino } from 'pino';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/server.js';
+import { graphqlUrl, startServer, type RunningServer } from '../src/server.js';
+import { loadConfig } from '../src/config.js';
+import type { GraphStore } from '../src/graph/types.js';
 import { embeddedStore, silentLogger } from './helpers.js';
 
 let server: RunningServer;
@@ -169,7 +172,7 @@ describe('cross-origin requests', () => {
 });
 
 describe('stopping', () => {
-  it('answers /ready with 503 "stopping" on a connection that was busy when it began to drain', async () => {
+  it('answers /ready with 503 "stopping" and Connection: close on a connection that was busy when it began to drain', async () => {
     const own = await startServer(embeddedStore(), { host: '127.0.0.1', port: 0, introspection: false, production: true }, silentLogger);
     const socket = connect(Number(new URL(own.url).port), '127.0.0.1');
     let received = '';
@@ -187,5 +190,51 @@ describe('stopping', () => {
     const statuses = [...received.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]));
     expect(statuses).toEqual([200, 503]);
     expect(received).toContain('{"status":"stopping","store":"embedded"}');
+    // And it asks the client to take its next request elsewhere.
+    expect(received.slice(received.indexOf('HTTP/1.1 503'))).toMatch(/^connection: close\r$/im);
+  });
+});
+
+describe('a server built for one test', () => {
+  const options = { host: '127.0.0.1', port: 0, introspection: false, production: true };
+
+  it('replaces an answer over MAX_RESPONSE_BYTES with RESPONSE_TOO_LARGE naming the limit', async () => {
+    const own = await startServer(embeddedStore(), { ...options, http: { ...loadConfig({}).http, maxResponseBytes: 2000 } }, silentLogger);
+    try {
+      const response = await fetch(own.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ entity(id: "artificial-intelligence") { relations { evidence } } }' }),
+      });
+      const body = await response.json();
+      expect(response.status).toBe(200);
+      expect(body.errors[0].extensions.code).toBe('RESPONSE_TOO_LARGE');
+      expect(body.errors[0].message).toMatch(/^the response would be \d+ bytes, over the limit of 2000; select fewer fields or smaller pages$/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('answers a request that fails outside GraphQL with 500 "internal error" and logs what failed', async () => {
+    const logged: string[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(line) });
+    const broken = new Proxy(embeddedStore(), {
+      get: (target, prop, receiver) => (prop === 'ready' ? () => Promise.reject(new Error('secret: the store broke')) : Reflect.get(target, prop, receiver)),
+    }) as GraphStore;
+    const own = await startServer(broken, options, logger);
+    try {
+      const response = await fetch(own.url.replace('/graphql', '/ready'));
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      expect(logged.map((line) => JSON.parse(line)).map((l) => [l.msg, l.err?.message])).toEqual([['request failed', 'secret: the store broke']]);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('puts an IPv6 host in brackets in its URL', () => {
+    expect(graphqlUrl('::1', 4000)).toBe('http://[::1]:4000/graphql');
+    expect(graphqlUrl('127.0.0.1', 4000)).toBe('http://127.0.0.1:4000/graphql');
   });
 });
