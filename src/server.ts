@@ -80,6 +80,7 @@ export function createApollo(config: Pick<Config, 'introspection' | 'production'
   return new ApolloServer<Context>({
     gateway: compiledExecution(schema, config.execution ?? loadConfig({}).execution),
     introspection: config.introspection,
+    // Stryker disable next-line BooleanLiteral: equivalent, formatError (src/errors.ts) drops the stack trace of every error it passes and rebuilds the rest (README: Mutation testing)
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // The process owns its signals: src/main.ts drains requests before Apollo stops.

@@ -3,7 +3,7 @@
  * reviewer's planted bugs of issue 12: `related(kinds)` ignored, and an internal error's message reaching the client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLError, GraphQLNonNull, GraphQLString, buildSchema, type GraphQLResolveInfo } from 'graphql';
+import { GraphQLError, GraphQLNonNull, GraphQLString, buildSchema, getIntrospectionQuery, type GraphQLResolveInfo } from 'graphql';
 import { measureBounds } from '../src/bounds.js';
 import { ENTITY_KINDS } from '../src/graph/vocabulary.js';
 import { LIMITS } from '../src/config.js';
@@ -13,6 +13,8 @@ import { TestApi, describeEachStore, embeddedStore, realSeed } from './helpers.j
 import { parseRelationId } from '../src/resolvers/links.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { createContext } from '../src/context.js';
+import { createApollo } from '../src/server.js';
+import { pino } from 'pino';
 import { resolvers } from '../src/resolvers/index.js';
 import type { EntityRecord } from '../src/graph/types.js';
 
@@ -414,6 +416,49 @@ describe('the query limits of a server built in the test', () => {
     const typo = '{ entitys(id: "gpu") { id } }';
     expect((await new TestApi(embeddedStore()).run(typo)).errors?.[0].message).toMatch(/Did you mean "entity"/);
     expect((await new TestApi(embeddedStore(), { production: true }).run(typo)).errors?.[0].message).toBe('Cannot query field "entitys" on type "Query".');
+  });
+});
+
+describe('the Apollo server', () => {
+  it('leaves the process\'s signals to src/main.ts, which drains requests before Apollo stops', async () => {
+    const before = ['SIGINT', 'SIGTERM'].map((s) => process.listenerCount(s));
+    const api = new TestApi(embeddedStore());
+    await api.run('{ __typename }');
+    expect(['SIGINT', 'SIGTERM'].map((s) => process.listenerCount(s))).toEqual(before);
+    await api.apollo.stop();
+  });
+
+  it('logs an unexpected failure with the error itself', async () => {
+    const logged: Record<string, any>[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const apollo = createApollo({ introspection: true, production: true }, logger);
+    const store = failing('getEntities', new Error('boom: a bug'));
+    await apollo.executeOperation({ query: '{ entity(id: "gpu") { id } }' }, { contextValue: createContext(store) });
+    expect(logged.map((l) => [l.msg, l.err?.message])).toEqual([['unexpected error while resolving', 'boom: a bug']]);
+  });
+});
+
+describe('the introspection budget', () => {
+  it('refuses the standard introspection query with a second copy of every type, naming its cost and the budget', async () => {
+    const api = new TestApi(embeddedStore());
+    expect((await api.run(getIntrospectionQuery())).errors).toBeUndefined();
+    const twice = getIntrospectionQuery().replace('__schema {', 'b: __schema { types { ...FullType } } a: __schema {');
+    // The numbers follow from the served schema: its largest type lists, field lists and argument lists.
+    expect((await api.run(twice)).errors).toEqual([
+      {
+        message: 'introspection cost 1198727 exceeds the limit of 943319: the standard introspection query fits; nest __Type lists less deeply',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'maxIntrospectionCost', cost: 1198727, max: 943319 },
+      },
+    ]);
+  });
+});
+
+describe('text arguments at their length limit', () => {
+  it('takes search text of exactly the limit and refuses one character more', async () => {
+    const api = new TestApi(embeddedStore());
+    expect(LIMITS.maxSearchLength).toBe(200);
+    expect((await api.run(`{ search(text: "${'a'.repeat(200)}") { score } }`)).errors).toBeUndefined();
+    expect((await api.run(`{ search(text: "${'a'.repeat(201)}") { score } }`)).errors?.[0].message).toBe('text must be at most 200 characters; got 201 (at Query.search)');
   });
 });
 

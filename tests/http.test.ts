@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlUrl, startServer, type RunningServer } from '../src/server.js';
-import { loadConfig } from '../src/config.js';
+import { LIMITS, loadConfig } from '../src/config.js';
 import type { GraphStore } from '../src/graph/types.js';
 import { embeddedStore, silentLogger } from './helpers.js';
 
@@ -228,6 +228,24 @@ describe('a server built for one test', () => {
       expect(response.status).toBe(500);
       expect(await response.json()).toEqual({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       expect(logged.map((line) => JSON.parse(line)).map((l) => [l.msg, l.err?.message])).toEqual([['request failed', 'secret: the store broke']]);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('reads a body of exactly the size limit, refuses one byte more, and refuses a batch', async () => {
+    const own = await startServer(embeddedStore(), options, silentLogger);
+    try {
+      const sized = (bytes: number) => {
+        const empty = JSON.stringify({ query: '{ __typename }' });
+        return `${empty.slice(0, -2)}${' '.repeat(bytes - empty.length)}${empty.slice(-2)}`;
+      };
+      const send = (body: string) => fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(sized(LIMITS.maxBodyBytes)).toHaveLength(100_000);
+      expect((await send(sized(LIMITS.maxBodyBytes))).status).toBe(200);
+      expect((await send(sized(LIMITS.maxBodyBytes + 1))).status).toBe(413);
+      const batch = await send(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
+      expect(batch.status).toBe(400);
     } finally {
       await own.stop();
     }
