@@ -123,7 +123,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       size += chunk.length;
       if (size > limit) {
         // The rest is never read: the 413 closes the connection (see the handler).
-        req.off('data', onData);
         req.pause();
         reject(tooLarge());
         return;
@@ -134,7 +133,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.once('error', reject);
     req.once('end', () => {
       try {
-        resolve(utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+        resolve(utf8.decode(Buffer.concat(chunks)));
       } catch {
         reject(new Refused(400, 'BAD_REQUEST', 'request body is not valid UTF-8'));
       }

@@ -195,6 +195,20 @@ describe('stopping', () => {
   });
 });
 
+/** POSTs `body` in 16 kB chunks with no Content-Length (chunked transfer encoding); resolves to the status. */
+async function streamed(url: string, body: string): Promise<number | undefined> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    for (let i = 0; i < body.length; i += 16_000) req.write(body.slice(i, i + 16_000));
+    req.end();
+  });
+}
+
 describe('a server built for one test', () => {
   const options = { host: '127.0.0.1', port: 0, introspection: false, production: true };
 
@@ -244,8 +258,28 @@ describe('a server built for one test', () => {
       expect(sized(LIMITS.maxBodyBytes)).toHaveLength(100_000);
       expect((await send(sized(LIMITS.maxBodyBytes))).status).toBe(200);
       expect((await send(sized(LIMITS.maxBodyBytes + 1))).status).toBe(413);
+      // Streamed in chunks without a Content-Length: counted as it arrives.
+      expect(await streamed(own.url, sized(LIMITS.maxBodyBytes))).toBe(200);
+      expect(await streamed(own.url, sized(LIMITS.maxBodyBytes + 1))).toBe(413);
       const batch = await send(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
       expect(batch.status).toBe(400);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('logs a request whose client hung up in the middle of its body, and answers nothing', async () => {
+    const logged: Record<string, any>[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const own = await startServer(embeddedStore(), options, logger);
+    try {
+      const socket = connect(Number(new URL(own.url).port), '127.0.0.1');
+      await once(socket, 'connect');
+      socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+      await new Promise((r) => setTimeout(r, 200));
+      socket.destroy();
+      for (let i = 0; i < 50 && !logged.length; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(logged.map((l) => [l.msg, l.err?.code])).toEqual([['request failed', 'ECONNRESET']]);
     } finally {
       await own.stop();
     }
