@@ -177,7 +177,8 @@ class Pricer {
     }
     const named = getNamedType(def.type);
     if (isLeafType(named)) return 1;
-    const sets = nodes.map((n) => n.selectionSet!).filter(Boolean);
+    // Past the leaf check, every node of the field has a selection set (validation requires one).
+    const sets = nodes.map((n) => n.selectionSet!);
     const childTypes = isObjectType(named) ? [named] : this.schema.getPossibleTypes(named as never);
     const child = this.selections(childTypes, sets, this.scopeBelow(parent.name, name, args, scope));
     const inner = isNonNullType(def.type) ? def.type.ofType : def.type;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlUrl, startServer, type RunningServer } from '../src/server.js';
 import { LIMITS, loadConfig } from '../src/config.js';
 import type { GraphStore } from '../src/graph/types.js';
-import { embeddedStore, silentLogger } from './helpers.js';
+import { countingStore, embeddedStore, silentLogger } from './helpers.js';
 
 let server: RunningServer;
 let productionServer: RunningServer;
@@ -280,6 +280,18 @@ describe('a server built for one test', () => {
       socket.destroy();
       for (let i = 0; i < 50 && !logged.length; i++) await new Promise((r) => setTimeout(r, 20));
       expect(logged.map((l) => [l.msg, l.err?.code])).toEqual([['request failed', 'ECONNRESET']]);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('measures the graph for the cost model when it starts, before any request', async () => {
+    const store = countingStore(embeddedStore());
+    const own = await startServer(store, options, silentLogger);
+    try {
+      for (let i = 0; i < 100 && !store.calls.relationsOf; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(store.calls.listEntities).toBeGreaterThan(0);
+      expect(store.calls.relationsOf).toBeGreaterThan(0);
     } finally {
       await own.stop();
     }
