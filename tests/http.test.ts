@@ -285,13 +285,18 @@ describe('a server built for one test', () => {
     }
   });
 
-  it('measures the graph for the cost model when it starts, before any request', async () => {
+  it('measures the graph for the cost model when it starts, before any request, and is ready', async () => {
     const store = countingStore(embeddedStore());
     const own = await startServer(store, options, silentLogger);
     try {
       for (let i = 0; i < 100 && !store.calls.relationsOf; i++) await new Promise((r) => setTimeout(r, 20));
       expect(store.calls.listEntities).toBeGreaterThan(0);
       expect(store.calls.relationsOf).toBeGreaterThan(0);
+      // Ready, and open to other origins for GET, POST and preflights, a preflight held for 10 minutes.
+      const ready = await fetch(own.url.replace('/graphql', '/ready'));
+      expect([ready.status, ready.headers.get('connection'), await ready.json()]).toEqual([200, 'keep-alive', { status: 'ready', store: 'embedded' }]);
+      const preflight = await fetch(own.url, { method: 'OPTIONS', headers: { origin: 'http://app.example', 'access-control-request-method': 'POST' } });
+      expect([preflight.status, preflight.headers.get('access-control-allow-methods'), preflight.headers.get('access-control-max-age')]).toEqual([204, 'GET,POST,OPTIONS', '600']);
     } finally {
       await own.stop();
     }
