@@ -82,6 +82,27 @@ interface Scope {
   items?: number;
 }
 
+/** The relation types a traversal argument names, or those followed by default. */
+const followed = (args: Record<string, unknown>) => (args.relationTypes as RelationType[] | undefined) ?? defaultTraversalTypes();
+
+/** `first` paths of at most maxDepth steps each: the list prices `first`, each path its nodes and edges. */
+const firstPaths = (args: Record<string, unknown>): Scope => ({ nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number, items: args.first as number });
+
+/** The fields that fix a scope for the lists below them (FIXED_LENGTHS reads it); any other field passes none down. */
+const SCOPES: Record<string, (args: Record<string, unknown>, bounds: GraphBounds, scope: Scope) => Scope> = {
+  // A chain is a path: its steps are bounded by the maxDepth that connection(...) was given.
+  'Chains.chains': (_args, _bounds, scope) => scope,
+  'Query.neighborhood': (args, bounds) => bounds.neighbourhood(args.limit as number, args.depth as number, followed(args)),
+  'Query.subgraph': (args, bounds) => {
+    const nodes = (args.ids as string[]).length;
+    return { nodes, edges: bounds.edgesAmong(nodes, followed(args)) };
+  },
+  'Query.shortestPath': (args) => ({ nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number }),
+  'Query.allShortestPaths': firstPaths,
+  'Query.connection': firstPaths,
+  'Query.entities': (args) => ({ items: args.first as number }),
+};
+
 /** Lists whose longest length the parent's arguments, the page asked for or the vocabulary fix, not the entities. */
 const FIXED_LENGTHS: Record<string, (scope: Scope, first: number, bounds: GraphBounds) => number | undefined> = {
   'Subgraph.nodes': (scope) => scope.nodes,
@@ -205,22 +226,7 @@ class Pricer {
   }
 
   private scopeBelow(parent: string, field: string, args: Record<string, unknown>, scope: Scope): Scope {
-    // A chain is a path: its steps are bounded by the maxDepth that connection(...) was given.
-    if (parent === 'Chains' && field === 'chains') return scope;
-    if (parent !== 'Query') return {};
-    const types = (args.relationTypes as RelationType[] | undefined) ?? defaultTraversalTypes();
-    if (field === 'neighborhood') return this.bounds.neighbourhood(args.limit as number, args.depth as number, types);
-    if (field === 'subgraph') {
-      const nodes = (args.ids as string[]).length;
-      return { nodes, edges: this.bounds.edgesAmong(nodes, types) };
-    }
-    if (field === 'shortestPath') return { nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number };
-    // `first` paths of at most maxDepth steps each: the list prices `first`, each path its nodes and edges.
-    if (field === 'allShortestPaths' || field === 'connection') {
-      return { nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number, items: args.first as number };
-    }
-    if (field === 'entities') return { items: args.first as number };
-    return {};
+    return SCOPES[`${parent}.${field}`]?.(args, this.bounds, scope) ?? {};
   }
 
   private fieldDef(parent: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> {

@@ -297,6 +297,9 @@ describe('a server built for one test', () => {
       expect([ready.status, ready.headers.get('connection'), await ready.json()]).toEqual([200, 'keep-alive', { status: 'ready', store: 'embedded' }]);
       const preflight = await fetch(own.url, { method: 'OPTIONS', headers: { origin: 'http://app.example', 'access-control-request-method': 'POST' } });
       expect([preflight.status, preflight.headers.get('access-control-allow-methods'), preflight.headers.get('access-control-max-age')]).toEqual([204, 'GET,POST,OPTIONS', '600']);
+      // GraphQL is served at / too.
+      const root = await fetch(own.url.replace('/graphql', '/'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      expect(await root.json()).toMatchObject({ data: { __typename: 'Query' } });
     } finally {
       await own.stop();
     }
