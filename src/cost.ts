@@ -229,16 +229,14 @@ class Pricer {
     return SCOPES[`${parent}.${field}`]?.(args, this.bounds, scope) ?? {};
   }
 
+  /** A field's definition; validation has let `__schema` and `__type` through only on the query type. */
   private fieldDef(parent: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> {
-    if (parent === this.schema.getQueryType()) {
-      if (name === '__schema') return SchemaMetaFieldDef;
-      if (name === '__type') return TypeMetaFieldDef;
-    }
+    if (name === '__schema') return SchemaMetaFieldDef;
+    if (name === '__type') return TypeMetaFieldDef;
     return parent.getFields()[name];
   }
 
   private included(node: { directives?: readonly unknown[] }): boolean {
-    if (!node.directives?.length) return true;
     const skip = getDirectiveValues(GraphQLSkipDirective, node as never, this.variables);
     const include = getDirectiveValues(GraphQLIncludeDirective, node as never, this.variables);
     return skip?.if !== true && include?.if !== false;

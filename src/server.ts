@@ -253,7 +253,7 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
       if (!res.writableFinished) context.guard.abort();
     });
     // A hot operation is answered without Apollo's pipeline (src/fastlane.ts); anything it cannot answer goes on.
-    const fast = body === undefined ? undefined : laneRequest(body);
+    const fast = laneRequest(body);
     const laneKey = fast && FastLane.key(fast, req.headers['content-type'], req.headers.accept);
     const laneAnswer = laneKey ? await lane.answer(laneKey, fast!, context) : undefined;
     if (laneAnswer) return deliver(res, 200, laneAnswer.headers, laneAnswer.body, context, exactKey);
@@ -271,7 +271,8 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
     if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
     const status = response.status ?? 200;
     const { compiled, clean } = context.outcome;
-    if (laneKey && compiled && clean && status === 200 && context.responseCache?.hit === undefined) {
+    // Compiled: it ran (a response cache hit runs nothing); clean: error-free and not cut short (src/cache.ts).
+    if (laneKey && compiled && clean && status === 200) {
       lane.learn(laneKey, compiled, response.headers);
     }
     deliver(res, status, response.headers, response.body.string, context, exactKey);
@@ -282,6 +283,7 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
     let type: string | undefined;
     for (const [key, value] of headers) {
       res.setHeader(key, value);
+      // Stryker disable next-line ConditionalExpression: equivalent, Apollo sets content-type last among its headers, so the last header read is it (README: Mutation testing)
       if (key === 'content-type') type = value;
     }
     const ticket = context.responseCache;

@@ -453,6 +453,28 @@ describe('the introspection budget', () => {
   });
 });
 
+describe('the price of a query', () => {
+  const cost = async (api: TestApi, query: string) => ((await api.run(query)) as { extensions?: { cost: { requested: number } } }).extensions!.cost.requested;
+
+  it('prices a field its directives keep, and not one they drop', async () => {
+    const api = new TestApi(embeddedStore());
+    expect(await cost(api, '{ entities(first: 100) { nodes { id } } }')).toBe(102);
+    expect(await cost(api, '{ entities(first: 100) @include(if: true) { nodes { id } } }')).toBe(102);
+    expect(await cost(api, '{ entities(first: 100) @skip(if: false) { nodes { id } } }')).toBe(102);
+    expect(await cost(api, '{ entities(first: 100) @skip(if: true) { nodes { id } } }')).toBe(0);
+    expect(await cost(api, '{ entities(first: 100) @include(if: false) { nodes { id } } }')).toBe(0);
+  });
+
+  it('prices fragments on different entity types as the dearer one, since an entity is of one type', async () => {
+    const api = new TestApi(embeddedStore());
+    const technology = '... on Technology { relations { type } }';
+    const challenge = '... on Challenge { solutions { id } }';
+    expect(await cost(api, `{ entity(id: "gpu") { ${technology} } }`)).toBe(119);
+    expect(await cost(api, `{ entity(id: "gpu") { ${challenge} } }`)).toBe(11);
+    expect(await cost(api, `{ entity(id: "gpu") { ${technology} ${challenge} } }`)).toBe(119);
+  });
+});
+
 describe('text arguments at their length limit', () => {
   it('takes search text of exactly the limit and refuses one character more', async () => {
     const api = new TestApi(embeddedStore());

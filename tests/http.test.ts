@@ -305,6 +305,34 @@ describe('a server built for one test', () => {
     }
   });
 
+  it('stops the store work of a request whose client hung up', async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const counted = countingStore(embeddedStore());
+    // A neighbourhood that takes 300 ms: the client leaves while it is being walked.
+    const slow = new Proxy(counted, {
+      get: (target, prop, receiver) => (prop === 'neighborhood' ? async (args: never) => (await sleep(300), target.neighborhood(args)) : Reflect.get(target, prop, receiver)),
+    }) as GraphStore;
+    const own = await startServer(slow, options, silentLogger);
+    try {
+      // The graph is measured at start (relationsOf); only the request's own work is counted after.
+      for (let i = 0; i < 100 && !counted.calls.relationsOf; i++) await sleep(20);
+      await sleep(100);
+      counted.reset();
+      const controller = new AbortController();
+      const query = '{ neighborhood(id: "gpu", depth: 1) { nodes { id relations { type } } } }';
+      const sent = fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: controller.signal }).catch(() => 'hung up');
+      await sleep(100);
+      controller.abort();
+      expect(await sent).toBe('hung up');
+      await sleep(500);
+      // The walk it was waiting on finished; the relations of its nodes were never asked for.
+      expect(counted.calls.neighborhood).toBe(1);
+      expect(counted.calls.relationsOf).toBeUndefined();
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('puts an IPv6 host in brackets in its URL', () => {
     expect(graphqlUrl('::1', 4000)).toBe('http://[::1]:4000/graphql');
     expect(graphqlUrl('127.0.0.1', 4000)).toBe('http://127.0.0.1:4000/graphql');
