@@ -315,6 +315,7 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
       if (error instanceof Refused) {
         // A body cut off unread leaves the connection mid-request: it is closed after the answer.
         if (error.status === 413) res.shouldKeepAlive = false;
+        // Stryker disable next-line ConditionalExpression: equivalent, every Refused is thrown before the handler writes anything (README: Mutation testing)
         if (!res.headersSent) sendError(res, error.status, error.code, error.message);
         return;
       }

@@ -465,6 +465,14 @@ describe('the price of a query', () => {
     expect(await cost(api, '{ entities(first: 100) @include(if: false) { nodes { id } } }')).toBe(0);
   });
 
+  it('walks each fragment once however often it is spread: 60 spreads of the next, four deep, is one field', async () => {
+    const api = new TestApi(embeddedStore());
+    // Walked spread by spread this would be 60⁴ = 13 million visits.
+    const fragments = Array.from({ length: 4 }, (_, i) => `fragment F${i} on Entity { ${i < 3 ? Array(60).fill(`...F${i + 1}`).join(' ') : 'id'} }`);
+    const result = await api.run(`{ entity(id: "gpu") { ...F0 } } ${fragments.join(' ')}`);
+    expect(result).toMatchObject({ data: { entity: { id: 'gpu' } }, extensions: { cost: { requested: 2 } } });
+  });
+
   it('prices fragments on different entity types as the dearer one, since an entity is of one type', async () => {
     const api = new TestApi(embeddedStore());
     const technology = '... on Technology { relations { type } }';

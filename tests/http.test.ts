@@ -92,6 +92,14 @@ describe('the HTTP server', () => {
     expect(status).toBe(400);
   });
 
+  it('keeps the connection open after refusing a body it will not read, but not after one too large', async () => {
+    const refused = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' });
+    expect([refused.status, refused.headers.get('connection')]).toEqual([415, 'keep-alive']);
+    await refused.text();
+    const large = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(LIMITS.maxBodyBytes + 1) });
+    expect([large.status, large.headers.get('connection')]).toEqual([413, 'close']);
+  });
+
   it('refuses a urlencoded POST (a possible CSRF) with 415 and names the media type it reads', async () => {
     const { status, json } = await post(undefined, { raw: 'query={stats{entities}}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(status).toBe(415);
@@ -330,6 +338,16 @@ describe('a server built for one test', () => {
       expect(counted.calls.relationsOf).toBeUndefined();
     } finally {
       await own.stop();
+    }
+  });
+
+  it('refuses to start on a port another server holds, saying so', async () => {
+    const first = await startServer(embeddedStore(), options, silentLogger);
+    try {
+      const port = Number(new URL(first.url).port);
+      await expect(startServer(embeddedStore(), { ...options, port }, silentLogger)).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await first.stop();
     }
   });
 
