@@ -305,6 +305,11 @@ const cases: Case[] = [
   { name: 'a POST with an application/xml body is refused with 415', request: typed('application/xml', '<query>{ __typename }</query>'), expect: unsupported },
   { name: 'a POST whose content type does not parse is refused with 415', request: typed('application/json; charset', '{"query":"{ __typename }"}'), expect: unsupported },
   {
+    name: 'a POST with a long unsupported content type is refused with 415, quoting its first 60 characters',
+    request: typed(`text/${'x'.repeat(100)}`, '{"query":"{ __typename }"}'),
+    expect: { ...unsupported, message: new RegExp(`got "text/${'x'.repeat(55)}"$`) },
+  },
+  {
     name: 'a POST without a content type is refused with 415, saying it had none',
     request: { via: 'http', method: 'POST', body: '{"query":"{ __typename }"}' },
     expect: { ...unsupported, message: /^a POST body must be application\/json \(or application\/graphql-response\+json\); got no content-type$/ },

@@ -50,9 +50,10 @@ describe('the HTTP server', () => {
   });
 
   it('answers an unknown path with 404 and says where GraphQL is', async () => {
-    const response = await fetch(server.url.replace('/graphql', '/nope'));
+    const response = await fetch(server.url.replace('/graphql', `/${'x'.repeat(100)}`));
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain('/graphql');
+    // The path is quoted to its first 60 characters.
+    expect(await response.json()).toEqual({ errors: [{ message: `no route /${'x'.repeat(59)}; GraphQL is at /graphql`, extensions: { code: 'NOT_FOUND' } }] });
   });
 
   it('rejects a body over 100 kB with 413 and names the limit', async () => {
@@ -220,6 +221,19 @@ async function streamed(url: string, body: string): Promise<number | undefined> 
 describe('a server built for one test', () => {
   const options = { host: '127.0.0.1', port: 0, introspection: false, production: true };
 
+  it('sends an answer of exactly MAX_RESPONSE_BYTES', async () => {
+    const query = JSON.stringify({ query: '{ entity(id: "gpu") { relations { type } } }' });
+    const ask = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query }).then((r) => r.text());
+    const free = await startServer(embeddedStore(), options, silentLogger);
+    const answer = await ask(free.url).finally(() => free.stop());
+    const exact = await startServer(embeddedStore(), { ...options, http: { ...loadConfig({}).http, maxResponseBytes: Buffer.byteLength(answer) } }, silentLogger);
+    try {
+      expect(await ask(exact.url)).toBe(answer);
+    } finally {
+      await exact.stop();
+    }
+  });
+
   it('replaces an answer over MAX_RESPONSE_BYTES with RESPONSE_TOO_LARGE naming the limit', async () => {
     const own = await startServer(embeddedStore(), { ...options, http: { ...loadConfig({}).http, maxResponseBytes: 2000 } }, silentLogger);
     try {
@@ -305,6 +319,7 @@ describe('a server built for one test', () => {
       expect([ready.status, ready.headers.get('connection'), await ready.json()]).toEqual([200, 'keep-alive', { status: 'ready', store: 'embedded' }]);
       const preflight = await fetch(own.url, { method: 'OPTIONS', headers: { origin: 'http://app.example', 'access-control-request-method': 'POST' } });
       expect([preflight.status, preflight.headers.get('access-control-allow-methods'), preflight.headers.get('access-control-max-age')]).toEqual([204, 'GET,POST,OPTIONS', '600']);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
       // GraphQL is served at / too.
       const root = await fetch(own.url.replace('/graphql', '/'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
       expect(await root.json()).toMatchObject({ data: { __typename: 'Query' } });
@@ -348,6 +363,17 @@ describe('a server built for one test', () => {
       await expect(startServer(embeddedStore(), { ...options, port }, silentLogger)).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await first.stop();
+    }
+  });
+
+  it('answers /ready with 503 "unavailable" while its store cannot answer', async () => {
+    const down = new Proxy(embeddedStore(), { get: (target, prop, receiver) => (prop === 'ready' ? async () => false : Reflect.get(target, prop, receiver)) }) as GraphStore;
+    const own = await startServer(down, options, silentLogger);
+    try {
+      const ready = await fetch(own.url.replace('/graphql', '/ready'));
+      expect([ready.status, await ready.json()]).toEqual([503, { status: 'unavailable', store: 'embedded' }]);
+    } finally {
+      await own.stop();
     }
   });
 
