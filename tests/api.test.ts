@@ -182,6 +182,13 @@ describeEachStore('the API', ({ open }) => {
       expect(many.errors?.[0].message).toBe('ids must hold 1 to 100 items; got 101 (at Query.subgraph)');
     });
 
+    it('takes exactly 100 ids', async () => {
+      const { entities } = await api.data('{ entities(first: 100) { nodes { id } } }');
+      const ids = entities.nodes.map((n: { id: string }) => n.id);
+      const { subgraph } = await api.data(`{ subgraph(ids: ${JSON.stringify(ids)}) { nodes { id } } }`);
+      expect(subgraph.nodes).toHaveLength(100);
+    });
+
     it('refuses an empty list of ids and takes a single id', async () => {
       const none = await api.run('{ subgraph(ids: []) { nodes { id } } }');
       expect(none.errors?.[0].message).toBe('ids must hold 1 to 100 items; got 0 (at Query.subgraph)');
