@@ -41,10 +41,6 @@ class RequestGuard {
     return this.stopped !== undefined;
   }
 
-  get timedOut(): boolean {
-    return this.stopped === 'timeout';
-  }
-
   check() {
     // The clock is read, not a timer awaited: a timer cannot fire while resolvers run on microtasks.
     if (!this.stopped && performance.now() > this.deadline) this.stopped = 'timeout';
