@@ -473,6 +473,22 @@ describe('the price of a query', () => {
     expect(result).toMatchObject({ data: { entity: { id: 'gpu' } }, extensions: { cost: { requested: 2 } } });
   });
 
+  it('prices metric lists at the longest the graph holds: every metric, every indicator, the most series and points', async () => {
+    const api = new TestApi(embeddedStore());
+    const { indicators } = await api.data('{ indicators { slug } }');
+    let series = 0;
+    let points = 0;
+    for (const { slug } of indicators) {
+      const { metricSeries } = await api.data(`{ metricSeries(indicator: "${slug}") { points { year } } }`);
+      series = Math.max(series, metricSeries.length);
+      for (const s of metricSeries) points = Math.max(points, s.points.length);
+    }
+    expect([indicators.length, series, points]).toEqual([21, 10, 2]);
+    expect(await cost(api, '{ metrics { id } }')).toBe(1 + realSeed().entities.filter((e) => e.kind === 'Metric').length);
+    expect(await cost(api, '{ indicators { slug } }')).toBe(1 + indicators.length);
+    expect(await cost(api, '{ metricSeries(indicator: "any") { points { year } } }')).toBe(1 + series * (1 + points));
+  });
+
   it('prices fragments on different entity types as the dearer one, since an entity is of one type', async () => {
     const api = new TestApi(embeddedStore());
     const technology = '... on Technology { relations { type } }';
