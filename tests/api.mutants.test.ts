@@ -13,7 +13,7 @@ import { TestApi, describeEachStore, embeddedStore, realSeed } from './helpers.j
 import { parseRelationId } from '../src/resolvers/links.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { createContext } from '../src/context.js';
-import { createApollo } from '../src/server.js';
+import { createApollo, executableSchema } from '../src/server.js';
 import { pino } from 'pino';
 import { resolvers } from '../src/resolvers/index.js';
 import type { EntityRecord } from '../src/graph/types.js';
@@ -487,6 +487,24 @@ describe('the price of a query', () => {
     expect(await cost(api, '{ metrics { id } }')).toBe(1 + realSeed().entities.filter((e) => e.kind === 'Metric').length);
     expect(await cost(api, '{ indicators { slug } }')).toBe(1 + indicators.length);
     expect(await cost(api, '{ metricSeries(indicator: "any") { points { year } } }')).toBe(1 + series * (1 + points));
+  });
+
+  it('prices neighbourhoods and subgraphs at the largest the seed holds, depth by depth and type by type', async () => {
+    const api = new TestApi(embeddedStore());
+    const around = (args: string) => cost(api, `{ neighborhood(id: "gpu", ${args}) { nodes { id } edges { type } } }`);
+    // Node and relation counts of the largest neighbourhoods (any centre), and the subgraph's degree sum: the seed's.
+    expect(await Promise.all([1, 2, 3].map((depth) => around(`depth: ${depth}, limit: 500`)))).toEqual([349, 976, 1329]);
+    expect(await around('depth: 2, limit: 500, relationTypes: [MENTIONED_IN]')).toBe(1402);
+    expect(await cost(api, '{ subgraph(ids: ["gpu", "人工智能", "液冷技术"]) { nodes { id } edges { type } } }')).toBe(126);
+  });
+
+  it('measures every centre\'s neighbourhood, the second entity\'s too, whatever the first one reached', async () => {
+    // a stands alone; b (the second entity by id) is a hub of three; c, d, e each touch only b.
+    const concept = (id: string): EntityRecord => ({ id, kind: 'Concept', name: id, nameZh: `${id}中`, aliases: [], sections: [], description: '', descriptionZh: '' });
+    const uses = (target: string) => ({ type: 'USES' as const, source: 'b', target, section: '1', evidence: 'x' });
+    const store = new EmbeddedStore({ entities: ['a', 'b', 'c', 'd', 'e'].map(concept), relations: ['c', 'd', 'e'].map(uses) });
+    const bounds = await measureBounds(executableSchema(), createContext(store));
+    expect(bounds.neighbourhood(500, 1, ['USES'])).toEqual({ nodes: 4, edges: 3 });
   });
 
   it('prices fragments on different entity types as the dearer one, since an entity is of one type', async () => {
