@@ -261,6 +261,19 @@ describe('hand-over from the lane to Apollo', () => {
     expect(calls[1]).toBe(calls[0]);
   });
 
+  it('looks the response cache up once for a request the lane hands to Apollo', async () => {
+    const stats: unknown[] = [];
+    for (const compileAfterRuns of [undefined, 0]) {
+      const s = await start(embeddedStore(), compileAfterRuns, true);
+      for (let i = 0; i < 2; i++) await send(s.url, { body: { query: E, variables: { id: 'gpu' } } });
+      // An error: the lane runs it (a miss), then Apollo formats it without a second lookup.
+      await send(s.url, { body: { query: E, variables: { id: 'nowhere-at-all' } } });
+      stats.push(await (await fetch(s.url.replace('/graphql', '/cache'))).json());
+    }
+    expect(stats[1]).toEqual(stats[0]);
+    expect(stats[0]).toMatchObject({ hits: 1, misses: 2 });
+  });
+
   it('looks the response cache up under the key Apollo uses when the request names no operation', async () => {
     const stats: unknown[] = [];
     for (const compileAfterRuns of [undefined, 0]) {
