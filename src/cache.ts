@@ -161,7 +161,6 @@ export function responseCachePlugin(): ApolloServerPlugin<Context> {
           contextValue.outcome.clean =
             response.body.kind === 'single' &&
             !response.body.singleResult.errors?.length &&
-            (response.http.status ?? 200) === 200 &&
             !contextValue.guard.cutShort;
         },
       };

@@ -61,7 +61,7 @@ export interface CompiledRun {
 interface Outcome {
   /** Set by the executor when a compiled program ran the operation. */
   compiled?: CompiledRun;
-  /** Set once the answer is known to be complete, error-free and a 200 (src/cache.ts). */
+  /** Set once the answer is known to be complete and error-free (src/cache.ts); the handler also needs the 200 it sends. */
   clean?: boolean;
   /**
    * A result with errors the fast lane computed for this request and handed to Apollo: the executor gives Apollo this

@@ -288,17 +288,21 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
       if (key === 'content-type') type = value;
     }
     const ticket = context.responseCache;
-    if (ticket?.hit !== undefined) {
+    // Only a 200 gives a stored answer or keeps one: Apollo answers 406 to a client that accepts no JSON after the
+    // cache has looked the operation up (so a hit's bytes must not go out under it) and seen the result (so the
+    // refusal must not be stored, or every later client would get it).
+    const stored = status === 200 ? ticket?.hit : undefined;
+    if (stored !== undefined) {
       // Filed with the content type chosen for this request's accept header, which may differ from the first's.
-      if (exactKey) cache!.set(exactKey, { body: ticket.hit.body, contentType: type ?? ticket.hit.contentType });
+      if (exactKey) cache!.set(exactKey, { body: stored.body, contentType: type ?? stored.contentType });
       res.statusCode = status;
-      return res.end(ticket.hit.body);
+      return res.end(stored.body);
     }
     const size = Buffer.byteLength(body!);
     if (size > http.maxResponseBytes) {
       return sendError(res, 200, 'RESPONSE_TOO_LARGE', `the response would be ${size} bytes, over the limit of ${http.maxResponseBytes}; select fewer fields or smaller pages`);
     }
-    if (ticket?.key && context.outcome.clean) {
+    if (status === 200 && ticket?.key && context.outcome.clean) {
       // Apollo names the content type of every complete answer it gives.
       const answer = { body: body!, contentType: type! };
       cache!.set(ticket.key, answer);

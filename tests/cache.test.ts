@@ -92,6 +92,19 @@ describeEachStore('the response cache', (leg) => {
     expect(spaced.entries).toBe(before + 4);
   });
 
+  it('neither stores the 406 of a client that accepts no JSON nor sends a stored answer under it', async () => {
+    const body = JSON.stringify({ query: '{ entity(id: "liquid-cooling") { id nameZh } }' });
+    const send = async (accept: string) => {
+      const response = await fetch(cached.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+      return [response.status, JSON.parse(await response.text()).data ?? 'refused'];
+    };
+    // Refused first (nothing stored yet), answered, refused again (a stored answer exists now), answered from the store.
+    const answers = [];
+    for (const accept of ['application/json;q=0', 'application/json', 'application/json;q=0', 'application/json']) answers.push(await send(accept));
+    const data = { entity: { id: 'liquid-cooling', nameZh: '液冷技术' } };
+    expect(answers).toEqual([[406, 'refused'], [200, data], [406, 'refused'], [200, data]]);
+  });
+
   it('misses for other variables, another operation name, and the same variables in another order hit', async () => {
     const two = 'query A($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { nodes { id } } } query B($id: ID!) { entity(id: $id) { id } }';
     const a = await post(cached.url, { query: two, operationName: 'A', variables: { id: 'gpu', depth: 1 } });
