@@ -85,6 +85,11 @@ export function makeFormatError(log: (error: unknown) => void, production: boole
       // Messages quote client input (an id, a value): keep them short whatever was sent.
       return { ...formatted, message: clip(message, 500), extensions };
     }
+    // Apollo's own refusals without a code (a persisted query whose hash does not match its text) carry a 4xx.
+    const status = (error as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { message: clip(formatted.message, 500), locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
+    }
     const original = unwrapResolverError(error);
     if (original instanceof StoreUnavailable) {
       return { message: new ServiceUnavailable().message, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };

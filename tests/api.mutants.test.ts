@@ -166,6 +166,16 @@ describe('errors reach clients without internals', () => {
     expect(logged).toEqual([]);
   });
 
+  it('answers Apollo\'s own refusals that carry a 4xx but no code as BAD_REQUEST, and anything else as internal', () => {
+    const logged: unknown[] = [];
+    const format = makeFormatError((e) => logged.push(e), true);
+    const refusal = (status: number) => format({ message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError('x', { extensions: { http: { status } } }));
+    expect([400, 499].map((s) => refusal(s).extensions?.code)).toEqual(['BAD_REQUEST', 'BAD_REQUEST']);
+    expect(refusal(400).message).toBe('provided sha does not match query');
+    expect([399, 500].map((s) => refusal(s))).toEqual(Array(2).fill({ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
+    expect(logged).toHaveLength(2);
+  });
+
   it('says that an abandoned request stopped before a field was resolved', () => {
     const error = new RequestAborted();
     expect(error.message).toBe('the request was abandoned before this field was resolved');

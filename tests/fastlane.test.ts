@@ -31,6 +31,18 @@ async function post(url: string, body: unknown): Promise<string> {
 const entity = { query: 'query E($id: ID!) { entity(id: $id) { id name nameZh } }', variables: { id: 'liquid-cooling' } };
 
 describe('the fast lane', () => {
+  it('leaves to Apollo a body with other keys or a query that is not a string, even with the text of a hot operation', async () => {
+    const s = await server(0);
+    for (let i = 0; i < 2; i++) expect(await post(s.url, entity)).toMatch(/^200 /);
+    expect(s.laneStats()).toMatchObject({ operations: 1, answered: 1 });
+    // A persisted-query hash that does not match the text: Apollo refuses it.
+    const persisted = await post(s.url, { ...entity, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
+    expect(persisted).toBe('400 application/json; charset=utf-8 {"errors":[{"message":"provided sha does not match query","extensions":{"code":"BAD_REQUEST"}}]}\n');
+    // A query in an array: not GraphQL over HTTP, though its text is the hot operation's.
+    expect(await post(s.url, { ...entity, query: [entity.query] })).toMatch(/^400 /);
+    expect(s.laneStats()).toMatchObject({ answered: 1 });
+  });
+
   it('takes over an operation once it ran compiled and clean, and answers the same bytes as Apollo', async () => {
     const s = await server(10);
     const answers: string[] = [];
