@@ -105,6 +105,13 @@ describeEachStore('the response cache', (leg) => {
     expect(answers).toEqual([[406, 'refused'], [200, data], [406, 'refused'], [200, data]]);
   });
 
+  it('keys two operations of one document with the same variables apart, by name', async () => {
+    const two = 'query A($id: ID!) { entity(id: $id) { id } } query B($id: ID!) { entity(id: $id) { nameZh } }';
+    const a = await post(cached.url, { query: two, operationName: 'A', variables: { id: 'gpu' } });
+    const b = await post(cached.url, { query: two, operationName: 'B', variables: { id: 'gpu' } });
+    expect([JSON.parse(a.text).data, JSON.parse(b.text).data]).toEqual([{ entity: { id: 'gpu' } }, { entity: { nameZh: '图形处理器' } }]);
+  });
+
   it('misses for other variables, another operation name, and the same variables in another order hit', async () => {
     const two = 'query A($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { nodes { id } } } query B($id: ID!) { entity(id: $id) { id } }';
     const a = await post(cached.url, { query: two, operationName: 'A', variables: { id: 'gpu', depth: 1 } });
