@@ -527,6 +527,25 @@ describe('the price of a query', () => {
   });
 });
 
+describe('refusals that name several problems', () => {
+  it('names at most three argument problems, and at most three bad variables and that it stopped there', async () => {
+    const api = new TestApi(embeddedStore());
+    const args = await api.run('{ a: entities(first: 0) { totalCount } b: entities(first: 101) { totalCount } c: search(text: "", first: 1) { score } d: neighborhood(id: "gpu", depth: 9) { truncated } }');
+    expect(args.errors?.[0].message).toBe('first must be between 1 and 100; got 0 (at Query.entities); first must be between 1 and 100; got 101 (at Query.entities); text must not be empty (at Query.search)');
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const query = `query Q(${names.map((n) => `$${n}: Int!`).join(', ')}) { ${names.map((n) => `${n}: entities(first: $${n}) { totalCount }`).join(' ')} }`;
+    const vars = await api.run(query, Object.fromEntries(names.map((n) => [n, 'x'])));
+    // Each quoted to 60 characters, as every message quoting input is.
+    const bad = (n: string) => `Variable "$${n}" got invalid value "x"; Int cannot represent no… (80 characters)`;
+    expect(vars.errors?.[0].message).toBe([...['a', 'b', 'c'].map(bad), 'Too many errors processing variables, error limit reached. E… (77 characters)'].join('; '));
+  });
+
+  it('answers a failure while measuring the graph as an internal error, and only a store outage as 503', async () => {
+    const result = await new TestApi(failing('listEntities', new Error('a bug while measuring'))).run('{ stats { entities } }');
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+  });
+});
+
 describe('text arguments at their length limit', () => {
   it('takes search text of exactly the limit and refuses one character more', async () => {
     const api = new TestApi(embeddedStore());
