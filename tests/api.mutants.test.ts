@@ -88,6 +88,12 @@ describe('errors reach clients without internals', () => {
     }
   });
 
+  it('answers a store outage in a resolver with HTTP 503', async () => {
+    const api = new TestApi(failing('getEntities', new StoreUnavailable('Neo4j cannot answer')));
+    const response = await api.apollo.executeOperation({ query: '{ entity(id: "liquid-cooling") { id } }' }, { contextValue: api.context() });
+    expect(response.http.status).toBe(503);
+  });
+
   it('answers a store outage as SERVICE_UNAVAILABLE with the fixed message', async () => {
     const api = new TestApi(failing('getEntities', new StoreUnavailable('Neo4j cannot answer: connection refused at 10.0.0.7')));
     const result = await api.run('{ entity(id: "liquid-cooling") { id } }');
