@@ -61,7 +61,7 @@ export interface CompiledRun {
 interface Outcome {
   /** Set by the executor when a compiled program ran the operation. */
   compiled?: CompiledRun;
-  /** Set once the answer is known to be complete and error-free (src/cache.ts); the handler also needs the 200 it sends. */
+  /** Set once the answer is known to be complete and error-free (src/cache.ts), and unset by the handler for a status other than 200. */
   clean?: boolean;
   /**
    * A result with errors the fast lane computed for this request and handed to Apollo: the executor gives Apollo this

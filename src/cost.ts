@@ -85,8 +85,11 @@ interface Scope {
 /** The relation types a traversal argument names, or those followed by default. */
 const followed = (args: Record<string, unknown>) => (args.relationTypes as RelationType[] | undefined) ?? defaultTraversalTypes();
 
-/** `first` paths of at most maxDepth steps each: the list prices `first`, each path its nodes and edges. */
-const firstPaths = (args: Record<string, unknown>): Scope => ({ nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number, items: args.first as number });
+/** A path of at most maxDepth steps: its nodes and edges. */
+const path = (args: Record<string, unknown>): Scope => ({ nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number });
+
+/** `first` paths: the list prices `first`, each path its nodes and edges. */
+const firstPaths = (args: Record<string, unknown>): Scope => ({ ...path(args), items: args.first as number });
 
 /** The fields that fix a scope for the lists below them (FIXED_LENGTHS reads it); any other field passes none down. */
 const SCOPES: Record<string, (args: Record<string, unknown>, bounds: GraphBounds, scope: Scope) => Scope> = {
@@ -97,7 +100,7 @@ const SCOPES: Record<string, (args: Record<string, unknown>, bounds: GraphBounds
     const nodes = (args.ids as string[]).length;
     return { nodes, edges: bounds.edgesAmong(nodes, followed(args)) };
   },
-  'Query.shortestPath': (args) => ({ nodes: (args.maxDepth as number) + 1, edges: args.maxDepth as number }),
+  'Query.shortestPath': path,
   'Query.allShortestPaths': firstPaths,
   'Query.connection': firstPaths,
   'Query.entities': (args) => ({ items: args.first as number }),
@@ -201,7 +204,7 @@ class Pricer {
     // Past the leaf check, every node of the field has a selection set (validation requires one).
     const sets = nodes.map((n) => n.selectionSet!);
     const childTypes = isObjectType(named) ? [named] : this.schema.getPossibleTypes(named as never);
-    const child = this.selections(childTypes, sets, this.scopeBelow(parent.name, name, args, scope));
+    const child = this.selections(childTypes, sets, SCOPES[`${parent.name}.${name}`]?.(args, this.bounds, scope) ?? {});
     const inner = isNonNullType(def.type) ? def.type.ofType : def.type;
     const cost = isListType(inner) ? 1 + this.listLength(types, name, args, scope) * child : 1 + child;
     if (def !== SchemaMetaFieldDef && def !== TypeMetaFieldDef) return cost;
@@ -223,10 +226,6 @@ class Pricer {
     // A field of the entity types: its longest answer on the graph, or the page asked for when that is shorter.
     const direction = args.direction as Direction | undefined;
     return Math.min(first, Math.max(...types.map((t) => this.bounds.fieldMax(t.name, field, direction))));
-  }
-
-  private scopeBelow(parent: string, field: string, args: Record<string, unknown>, scope: Scope): Scope {
-    return SCOPES[`${parent}.${field}`]?.(args, this.bounds, scope) ?? {};
   }
 
   /** A field's definition; validation has let `__schema` and `__type` through only on the query type. */

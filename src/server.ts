@@ -271,9 +271,12 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
     // Stryker disable next-line StringLiteral: equivalent, unreachable: Apollo streams only with graphql 17's incremental delivery, which this server does not enable (README: Mutation testing)
     if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
     const status = response.status ?? 200;
+    // Apollo answers 406 to a client that accepts no JSON after the cache plugin judged the result clean: such an
+    // answer is neither learned by the fast lane nor stored (every later client would get the refusal).
+    if (status !== 200) context.outcome.clean = false;
     const { compiled, clean } = context.outcome;
-    // Compiled: it ran (a response cache hit runs nothing); clean: error-free and not cut short (src/cache.ts).
-    if (laneKey && compiled && clean && status === 200) {
+    // Compiled: it ran (a response cache hit runs nothing).
+    if (laneKey && compiled && clean) {
       lane.learn(laneKey, compiled, response.headers);
     }
     deliver(res, status, response.headers, response.body.string, context, exactKey);
@@ -288,9 +291,7 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
       if (key === 'content-type') type = value;
     }
     const ticket = context.responseCache;
-    // Only a 200 gives a stored answer or keeps one: Apollo answers 406 to a client that accepts no JSON after the
-    // cache has looked the operation up (so a hit's bytes must not go out under it) and seen the result (so the
-    // refusal must not be stored, or every later client would get it).
+    // A hit's bytes go out only under a 200: Apollo's 406 comes after the cache has looked the operation up.
     const stored = status === 200 ? ticket?.hit : undefined;
     if (stored !== undefined) {
       // Filed with the content type chosen for this request's accept header, which may differ from the first's.
@@ -302,7 +303,7 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
     if (size > http.maxResponseBytes) {
       return sendError(res, 200, 'RESPONSE_TOO_LARGE', `the response would be ${size} bytes, over the limit of ${http.maxResponseBytes}; select fewer fields or smaller pages`);
     }
-    if (status === 200 && ticket?.key && context.outcome.clean) {
+    if (ticket?.key && context.outcome.clean) {
       // Apollo names the content type of every complete answer it gives.
       const answer = { body: body!, contentType: type! };
       cache!.set(ticket.key, answer);

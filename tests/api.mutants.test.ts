@@ -8,8 +8,7 @@ import { measureBounds } from '../src/bounds.js';
 import { ENTITY_KINDS } from '../src/graph/vocabulary.js';
 import { LIMITS } from '../src/config.js';
 import { makeFormatError, clip, QueryTimeout, RequestAborted, StoreUnavailable } from '../src/errors.js';
-import type { GraphStore } from '../src/graph/types.js';
-import { TestApi, describeEachStore, embeddedStore, realSeed } from './helpers.js';
+import { TestApi, describeEachStore, embeddedStore, failing, realSeed } from './helpers.js';
 import { parseRelationId } from '../src/resolvers/links.js';
 import { EmbeddedStore } from '../src/graph/embedded/store.js';
 import { createContext } from '../src/context.js';
@@ -68,16 +67,6 @@ describeEachStore('related and relatedCount filter the other ends by kind', ({ o
 });
 
 /** The embedded store with one port operation replaced by a failure. */
-function failing(operation: keyof GraphStore, error: unknown): GraphStore {
-  const store = embeddedStore();
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === operation) return () => Promise.reject(error);
-      return Reflect.get(target, prop, receiver);
-    },
-  });
-}
-
 describe('errors reach clients without internals', () => {
   it('answers an unexpected failure as "internal error" with only its code, path and locations', async () => {
     for (const production of [false, true]) {

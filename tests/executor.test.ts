@@ -5,7 +5,7 @@ import { compiledExecution } from '../src/executor.js';
 import { createContext } from '../src/context.js';
 import { executableSchema } from '../src/server.js';
 import type { GraphStore } from '../src/graph/types.js';
-import { embeddedStore } from './helpers.js';
+import { embeddedStore, failing } from './helpers.js';
 
 const schema = executableSchema();
 const store = embeddedStore();
@@ -66,8 +66,7 @@ describe('compiled execution', () => {
 
   it('keeps a compiled resolver failure as the original error, which the server logs in full', async () => {
     const bug = new Error('boom: a bug in the store');
-    const failing = new Proxy(store, { get: (target, prop, receiver) => (prop === 'getEntities' ? () => Promise.reject(bug) : Reflect.get(target, prop, receiver)) });
-    const { gateway, result } = await executorOf(0, 256, failing);
+    const { gateway, result } = await executorOf(0, 256, failing('getEntities', bug));
     const { errors } = await result(parse('{ entity(id: "gpu") { id } }'));
     expect(gateway.compiledCount()).toBe(1);
     // src/errors.ts logs unwrapResolverError(error): the bug with its stack, not a wrapper without one.

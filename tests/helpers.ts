@@ -51,6 +51,16 @@ export function describeEachStore(title: string, body: (leg: StoreLeg) => void):
 }
 
 /** Wraps a store and counts calls per port operation. */
+/** An embedded store whose `operation` fails with `error` (a rejected promise, as every store answer is). */
+export function failing(operation: keyof GraphStore, error: unknown): GraphStore {
+  return new Proxy(embeddedStore(), {
+    get(target, prop, receiver) {
+      if (prop === operation) return () => Promise.reject(error);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 export function countingStore(inner: GraphStore): GraphStore & { calls: Record<string, number>; reset(): void } {
   const calls: Record<string, number> = {};
   const counted = new Proxy(inner, {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlUrl, startServer, type RunningServer } from '../src/server.js';
 import { LIMITS, loadConfig } from '../src/config.js';
 import type { GraphStore } from '../src/graph/types.js';
-import { countingStore, embeddedStore, silentLogger } from './helpers.js';
+import { countingStore, embeddedStore, failing, silentLogger } from './helpers.js';
 
 let server: RunningServer;
 let productionServer: RunningServer;
@@ -63,20 +63,8 @@ describe('the HTTP server', () => {
   });
 
   it('rejects a streamed body (no Content-Length) once it passes 100 kB with 413, and closes the connection', async () => {
-    const { request } = await import('node:http');
-    const answer = await new Promise<{ status?: number; text: string; connection?: string }>((resolve, reject) => {
-      const req = request(server.url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode, text, connection: res.headers.connection }));
-      });
-      req.on('error', reject);
-      req.write(`{"query":"{ stats { entities } }","x":"`);
-      // 16 kB chunks; writes after the refusal are simply dropped by the closing socket.
-      const chunk = 'x'.repeat(16_000);
-      for (let i = 0; i < 8; i++) req.write(chunk);
-      req.end('"}');
-    });
+    // Writes after the refusal are simply dropped by the closing socket.
+    const answer = await streamed(server.url, `{"query":"{ stats { entities } }","x":"${'x'.repeat(128_000)}"}`);
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.text).errors[0].message).toBe('request body exceeds 100000 bytes');
     expect(answer.connection).toBe('close');
@@ -204,13 +192,14 @@ describe('stopping', () => {
   });
 });
 
-/** POSTs `body` in 16 kB chunks with no Content-Length (chunked transfer encoding); resolves to the status. */
-async function streamed(url: string, body: string): Promise<number | undefined> {
+/** POSTs `body` in 16 kB chunks with no Content-Length (chunked transfer encoding): the answer's status, text and Connection header. */
+async function streamed(url: string, body: string): Promise<{ status?: number; text: string; connection?: string }> {
   const { request } = await import('node:http');
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, text, connection: res.headers.connection }));
     });
     req.on('error', reject);
     for (let i = 0; i < body.length; i += 16_000) req.write(body.slice(i, i + 16_000));
@@ -255,10 +244,7 @@ describe('a server built for one test', () => {
   it('answers a request that fails outside GraphQL with 500 "internal error" and logs what failed', async () => {
     const logged: string[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(line) });
-    const broken = new Proxy(embeddedStore(), {
-      get: (target, prop, receiver) => (prop === 'ready' ? () => Promise.reject(new Error('secret: the store broke')) : Reflect.get(target, prop, receiver)),
-    }) as GraphStore;
-    const own = await startServer(broken, options, logger);
+    const own = await startServer(failing('ready', new Error('secret: the store broke')), options, logger);
     try {
       const response = await fetch(own.url.replace('/graphql', '/ready'));
       expect(response.status).toBe(500);
@@ -281,8 +267,8 @@ describe('a server built for one test', () => {
       expect((await send(sized(LIMITS.maxBodyBytes))).status).toBe(200);
       expect((await send(sized(LIMITS.maxBodyBytes + 1))).status).toBe(413);
       // Streamed in chunks without a Content-Length: counted as it arrives.
-      expect(await streamed(own.url, sized(LIMITS.maxBodyBytes))).toBe(200);
-      expect(await streamed(own.url, sized(LIMITS.maxBodyBytes + 1))).toBe(413);
+      expect((await streamed(own.url, sized(LIMITS.maxBodyBytes))).status).toBe(200);
+      expect((await streamed(own.url, sized(LIMITS.maxBodyBytes + 1))).status).toBe(413);
       const batch = await send(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
       expect(batch.status).toBe(400);
     } finally {
