@@ -313,8 +313,9 @@ export async function startServer(store: GraphStore, config: ServerConfig, logge
     res.end(body);
   };
 
-  // Timeouts are checked on this interval (Node's default, 30 s, would let a slow client linger far past them).
-  const server = createServer({ connectionsCheckingInterval: Math.min(1000, http.headersTimeoutMs) }, (req, res) => {
+  // Timeouts are checked every second, so a slow client is cut at most 1 s past its timeout (Node's default interval,
+  // 30 s, would let it linger far past them).
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
     if (draining) res.setHeader('connection', 'close');
     handle(req, res).catch((error: unknown) => {

@@ -83,6 +83,25 @@ describe('errors reach clients without internals', () => {
     expect(response.http.status).toBe(503);
   });
 
+  it('measures the graph again on the next request when the store failed the first measurement', async () => {
+    // The store is down for the first measurement only; a failed measurement must not be remembered.
+    let outages = 1;
+    const inner = embeddedStore();
+    const flaky = new Proxy(inner, {
+      get(target, prop, receiver) {
+        if (prop === 'listEntities' && outages > 0) {
+          outages -= 1;
+          return () => Promise.reject(new StoreUnavailable('Neo4j cannot answer'));
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const api = new TestApi(flaky);
+    const query = '{ entity(id: "liquid-cooling") { id } }';
+    expect((await api.run(query)).errors?.[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(await api.run(query)).toMatchObject({ data: { entity: { id: 'liquid-cooling' } }, extensions: { cost: { requested: 2 } } });
+  });
+
   it('answers a store outage as SERVICE_UNAVAILABLE with the fixed message', async () => {
     const api = new TestApi(failing('getEntities', new StoreUnavailable('Neo4j cannot answer: connection refused at 10.0.0.7')));
     const result = await api.run('{ entity(id: "liquid-cooling") { id } }');
@@ -456,6 +475,26 @@ describe('the introspection budget', () => {
       },
     ]);
   });
+  it('accepts an introspection query that costs exactly the budget, and refuses one that costs 2 more', async () => {
+    const api = new TestApi(embeddedStore());
+    const standard = getIntrospectionQuery();
+    const fragments = standard.slice(standard.indexOf('fragment'));
+    // A type reference d ofType levels deep, asked of every field and every argument of every type.
+    const deep = (d: number) => `type { ${'ofType { '.repeat(d)}name${' }'.repeat(d)} }`;
+    const everywhere = (d: number) => `__schema { types { fields { args { ${deep(d)} } ${deep(d)} } } }`;
+    // Costs on the served schema: 599,266 + 1,466 + 185 + 3 + 75,093 + 2 × 133,653 = 943,319, the budget.
+    const pieces = ['__schema { types { ...FullType } }', '__schema { types { enumValues { name } } }', '__schema { types { interfaces { name } } }', '__schema { queryType { name } }', everywhere(3), everywhere(7), everywhere(7)];
+    const query = (extra: string[]) => `{ ${[...pieces, ...extra].map((p, i) => `p${i}: ${p}`).join(' ')} } ${fragments}`;
+    const exact = await api.run(query([]));
+    expect(exact.errors).toBeUndefined();
+    expect(exact.data?.p3).toEqual({ queryType: { name: 'Query' } });
+    expect((await api.run(query(['__type(name: "Query") { name }']))).errors).toEqual([
+      {
+        message: 'introspection cost 943321 exceeds the limit of 943319: the standard introspection query fits; nest __Type lists less deeply',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'maxIntrospectionCost', cost: 943321, max: 943319 },
+      },
+    ]);
+  });
 });
 
 describe('the price of a query', () => {
@@ -510,6 +549,20 @@ describe('the price of a query', () => {
     const store = new EmbeddedStore({ entities: ['a', 'b', 'c', 'd', 'e'].map(concept), relations: ['c', 'd', 'e'].map(uses) });
     const bounds = await measureBounds(executableSchema(), createContext(store));
     expect(bounds.neighbourhood(500, 1, ['USES'])).toEqual({ nodes: 4, edges: 3 });
+  });
+
+  it('accepts a query that costs exactly the limit, and refuses one that costs one more', async () => {
+    const api = new TestApi(embeddedStore());
+    // Each alias costs 2 + entities × (2 + relations): the list, its nodes, and per entity its id, relation list and types.
+    const query = (a: [number, number], b: [number, number]) =>
+      `{ a: entities(first: ${a[0]}) { nodes { id relations(first: ${a[1]}) { type } } } b: entities(first: ${b[0]}) { nodes { id relations(first: ${b[1]}) { type } } } }`;
+    const exact = await api.run(query([98, 99], [99, 100]));
+    expect(exact.errors).toBeUndefined();
+    expect(exact).toMatchObject({ extensions: { cost: { requested: LIMITS.maxCost } } });
+    expect((await api.run(query([97, 99], [100, 100]))).errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^query cost 20001 exceeds the limit of 20000: /),
+      extensions: { code: 'BAD_USER_INPUT', limit: 'maxCost', cost: 20_001, max: 20_000 },
+    });
   });
 
   it('prices fragments on different entity types as the dearer one, since an entity is of one type', async () => {

@@ -363,6 +363,24 @@ describe('a server built for one test', () => {
     }
   });
 
+  it('cuts a client that never finishes its request head, with 408, long before Node\'s own check would', async () => {
+    // Node checks header timeouts on an interval, 30 s unless told otherwise; a slow client must not hold a socket that
+    // long. The timeout is 300 ms, checked as often: 10 s is a wide margin either way.
+    const own = await startServer(embeddedStore(), { ...options, http: { ...loadConfig({}).http, headersTimeoutMs: 300 } }, silentLogger);
+    try {
+      const socket = connect(Number(new URL(own.url).port), '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk));
+      await once(socket, 'connect');
+      socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+      const closed = once(socket, 'close').then(() => 'closed');
+      expect(await Promise.race([closed, new Promise((r) => setTimeout(() => r('still open after 10 s'), 10_000))])).toBe('closed');
+      expect(received).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('puts an IPv6 host in brackets in its URL', () => {
     expect(graphqlUrl('::1', 4000)).toBe('http://[::1]:4000/graphql');
     expect(graphqlUrl('127.0.0.1', 4000)).toBe('http://127.0.0.1:4000/graphql');
