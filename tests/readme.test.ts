@@ -127,7 +127,8 @@ function markedEquivalents(): string[] {
   );
 }
 
-describe('the README on mutation testing', () => {
+// In a mutation run the sources are Stryker's instrumented copies, whose lines are not the README's.
+describe.skipIf(process.env.KG_MUTATION_RUN === '1')('the README on mutation testing', () => {
   const part = readme.slice(readme.indexOf('**Survivors kept as equivalent**'), readme.indexOf('\n**Left**'));
   /** `file:line` for each line a row of the equivalents table names ("src/seed/load.ts:423, 427 (3 mutants)"). */
   const rows = part
