@@ -25,6 +25,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(/NEO4J_URI: must be a neo4j:\/\//);
   });
 
+  it('names every wrong variable, one after another', () => {
+    expect(() => loadConfig({ PORT: 'eighty', GRAPH_STORE: 'mysql' })).toThrow(
+      'invalid configuration: PORT: Invalid input: expected number, received NaN; GRAPH_STORE: Invalid option: expected one of "embedded"|"neo4j"',
+    );
+  });
+
   it('requires a Neo4j password only when the Neo4j store is chosen', () => {
     expect(() => loadConfig({ GRAPH_STORE: 'neo4j' })).toThrow('invalid configuration: NEO4J_PASSWORD is required when GRAPH_STORE=neo4j');
     expect(loadConfig({ GRAPH_STORE: 'neo4j', NEO4J_PASSWORD: 'secret123' }).store).toBe('neo4j');

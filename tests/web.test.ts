@@ -4,7 +4,7 @@
  * through the real server. What the pages do in a browser is tests/playground.test.ts.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ describe('serving a built web folder', () => {
     writeFileSync(join(dir, 'assets', 'playground-AbCd1234.js'), 'console.log(1)');
     writeFileSync(join(dir, 'assets', 'codicon-Zz_9-y8x.ttf'), 'font');
     writeFileSync(join(dir, 'assets', 'plain.css'), 'body{}');
+    writeFileSync(join(dir, 'assets', 'model.bin'), 'weights');
     writeFileSync(join(dir, 'secret.txt'), 'outside assets');
     mkdirSync(join(dir, 'assets', 'folder'));
     fixture = createServer((req, res) => {
@@ -95,10 +96,33 @@ describe('serving a built web folder', () => {
     expect(css.headers.get('cache-control')).toBe('no-cache');
   });
 
-  it('answers a missing asset with 404 naming it', async () => {
+  it('answers a missing asset with 404 naming it, in plain text', async () => {
     const response = await fetch(`${base}/assets/gone-12345678.js`);
     expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toBe('no asset gone-12345678.js');
+  });
+
+  it('serves an asset of a type it does not know as bytes', async () => {
+    const response = await fetch(`${base}/assets/model.bin`);
+    expect([response.status, response.headers.get('content-type'), await response.text()]).toEqual([200, 'application/octet-stream', 'weights']);
+  });
+
+  it('looks up asset names of up to 100 characters and refuses longer ones with 400, naming the limit', async () => {
+    const name = (length: number) => `${'a'.repeat(length - 3)}.js`;
+    expect((await fetch(`${base}/assets/${name(100)}`)).status).toBe(404);
+    for (const length of [101, 300]) {
+      const response = await fetch(`${base}/assets/${name(length)}`);
+      expect([response.status, await response.text()]).toEqual([400, 'an asset is named by a plain file name of at most 100 characters under /assets/']);
+    }
+  });
+
+  it('passes on a read error other than a missing file (a 500 from the server), rather than calling the asset missing', async () => {
+    // A build whose assets/ is a file: reading assets/x.js fails with ENOTDIR, a fault of the server, not of the request.
+    const broken = mkdtempSync(join(tmpdir(), 'kg-web-'));
+    writeFileSync(join(broken, 'assets'), 'not a folder');
+    const req = { method: 'GET', headers: {} } as IncomingMessage;
+    await expect(serveWeb(req, {} as ServerResponse, '/assets/x.js', broken)).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 
   it('refuses asset names that climb out of assets/, however they are encoded', async () => {
