@@ -76,25 +76,26 @@ async function sendPage(req: IncomingMessage, res: ServerResponse, dir: string, 
   const html = await readOrUndefined(join(dir, page, 'index.html'));
   if (!html) return sendText(res, 404, `the ${page} page is not built: run \`npm run build:web\` (it writes ${dir}/${page}/index.html)`);
   res.writeHead(200, { 'content-type': TYPES['.html'], 'content-security-policy': CONTENT_SECURITY_POLICY });
-  res.end(req.method === 'HEAD' ? undefined : html);
+  // Node sends no body in answer to HEAD, whatever end() is given.
+  res.end(html);
 }
 
 async function sendAsset(req: IncomingMessage, res: ServerResponse, dir: string, rawName: string) {
-  let name: string;
+  let name: string | undefined;
   try {
     name = decodeURIComponent(rawName);
   } catch {
-    name = '';
+    // A malformed escape names no file.
   }
-  if (!ASSET_NAME.test(name)) return sendText(res, 400, `an asset is named by a plain file name of at most ${MAX_ASSET_NAME} characters under /assets/`);
+  if (name === undefined || !ASSET_NAME.test(name)) return sendText(res, 400, `an asset is named by a plain file name of at most ${MAX_ASSET_NAME} characters under /assets/`);
   const body = await readOrUndefined(join(dir, 'assets', name));
-  if (!body) return sendText(res, 404, `no asset ${name.slice(0, 80)}`);
+  if (!body) return sendText(res, 404, `no asset ${name}`);
   res.writeHead(200, {
     'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
     'cache-control': HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'content-security-policy': CONTENT_SECURITY_POLICY,
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.end(body);
 }
 
 /**

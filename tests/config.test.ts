@@ -13,9 +13,15 @@ describe('configuration', () => {
     expect(config.neo4j).toMatchObject({ uri: 'neo4j://localhost:7687', user: 'neo4j', database: 'neo4j', transactionTimeoutMs: 5000, connectionTimeoutMs: 3000, maxRetryTimeMs: 3000 });
   });
 
-  it('turns introspection off in production unless asked for', () => {
+  it('turns introspection off in production unless asked for, and off anywhere when asked to', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ INTROSPECTION: 'false' }).introspection).toBe(false);
+  });
+
+  it('keeps a response cache unless RESPONSE_CACHE is false', () => {
+    expect(loadConfig({}).responseCache).toEqual({ enabled: true, maxBytes: 64_000_000 });
+    expect(loadConfig({ RESPONSE_CACHE: 'false' }).responseCache.enabled).toBe(false);
   });
 
   it('names the variable that is wrong', () => {
