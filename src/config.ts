@@ -113,10 +113,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ENVIRONMENT.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      // Stryker disable next-line StringLiteral: equivalent, every variable is a top-level key, so each path has one part (README: Mutation testing)
-      .map((i) => `${i.path.join('.')}: ${i.message}`)
-      .join('; ');
+    // Stryker disable next-line StringLiteral: equivalent, every variable is a top-level key, so each path has one part (README: Mutation testing)
+    const variable = (issue: { path: PropertyKey[] }) => issue.path.join('.');
+    const problems = parsed.error.issues.map((i) => `${variable(i)}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
