@@ -190,6 +190,22 @@ describe('stopping', () => {
     // And it asks the client to take its next request elsewhere.
     expect(received.slice(received.indexOf('HTTP/1.1 503'))).toMatch(/^connection: close\r$/im);
   });
+
+  it('closes a connection still busy when the drain timeout ends, and stops', async () => {
+    const http = { ...loadConfig({}).http, drainTimeoutMs: 200 };
+    const own = await startServer(embeddedStore(), { host: '127.0.0.1', port: 0, introspection: false, production: true, http }, silentLogger);
+    const socket = connect(Number(new URL(own.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    const closed = once(socket, 'close');
+    await once(socket, 'connect');
+    // A body that never comes: only the drain timeout (or, 30 s on, the request timeout) ends this request.
+    socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+    await new Promise((r) => setTimeout(r, 300));
+    const stopped = own.stop().then(() => 'stopped');
+    const late = new Promise((r) => setTimeout(() => r('still stopping after 10 s'), 10_000));
+    expect(await Promise.race([stopped, late])).toBe('stopped');
+    await closed;
+  });
 });
 
 /** POSTs `body` in 16 kB chunks with no Content-Length (chunked transfer encoding): the answer's status, text and Connection header. */
