@@ -30,6 +30,7 @@ export class BadUserInput extends CodedError {
 /** A request this API does not serve (not a query, not JSON). */
 export class BadRequest extends CodedError {
   constructor(message: string) {
+    // Stryker disable next-line StringLiteral: equivalent, a 400 without a known code is answered as BAD_REQUEST all the same (README: Mutation testing)
     super(message, 'BAD_REQUEST', 400);
   }
 }
