@@ -33,7 +33,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphBounds } from './bounds.js';
 import { LIMITS } from './config.js';
 import type { Context } from './context.js';
-import { BadRequest, BadUserInput, ServiceUnavailable, StoreUnavailable, clip } from './errors.js';
+import { BadRequest, BadUserInput, clip } from './errors.js';
 import { defaultTraversalTypes } from './graph/traversal.js';
 import { ENTITY_KINDS, RELATION_TYPES, type RelationType } from './graph/vocabulary.js';
 import type { Direction } from './graph/types.js';
@@ -388,13 +388,8 @@ export async function admit(
   operation: OperationDefinitionNode | null | undefined,
   rawVariables: Record<string, unknown>,
 ): Promise<void> {
-  let bounds: GraphBounds;
-  try {
-    bounds = await context.bounds(schema);
-  } catch (error) {
-    if (error instanceof StoreUnavailable) throw new ServiceUnavailable(undefined, 503);
-    throw error;
-  }
+  // The graph is measured through the request context's guarded store, which turns an outage into a 503 already.
+  const bounds = await context.bounds(schema);
   // A document without a unique operation to run (several unnamed, or a name it lacks): execution refuses it.
   if (!operation) return;
   const checked = checkVariables(schema, document, operation, rawVariables, bounds);
