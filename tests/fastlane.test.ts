@@ -6,17 +6,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server.js';
 import { createContext } from '../src/context.js';
 import { QueryTimeout } from '../src/errors.js';
-import { embeddedStore, silentLogger } from './helpers.js';
+import { countingStore, embeddedStore, silentLogger } from './helpers.js';
+import type { GraphStore } from '../src/graph/types.js';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
 });
 
-async function server(compileAfterRuns: number | undefined, maxCompiled = 256) {
+async function server(compileAfterRuns: number | undefined, maxCompiled = 256, cached = false, store: GraphStore = embeddedStore()) {
   const s = await startServer(
-    embeddedStore(),
-    { host: '127.0.0.1', port: 0, introspection: true, production: false, responseCache: { enabled: false, maxBytes: 1 }, execution: { compileAfterRuns, maxCompiled } },
+    store,
+    { host: '127.0.0.1', port: 0, introspection: true, production: false, responseCache: { enabled: cached, maxBytes: 64_000_000 }, execution: { compileAfterRuns, maxCompiled } },
     silentLogger,
   );
   running.push(s);
@@ -40,6 +41,51 @@ describe('the fast lane', () => {
     expect(persisted).toBe('400 application/json; charset=utf-8 {"errors":[{"message":"provided sha does not match query","extensions":{"code":"BAD_REQUEST"}}]}\n');
     // A query in an array: not GraphQL over HTTP, though its text is the hot operation's.
     expect(await post(s.url, { ...entity, query: [entity.query] })).toMatch(/^400 /);
+    expect(s.laneStats()).toMatchObject({ answered: 1 });
+  });
+
+  it('leaves to Apollo a body whose variables are not an object, even for a hot operation that takes none', async () => {
+    const s = await server(0);
+    const stats = { query: '{ stats { entities } }' };
+    for (let i = 0; i < 2; i++) expect(await post(s.url, stats)).toMatch(/^200 /);
+    expect(s.laneStats()).toMatchObject({ operations: 1, answered: 1 });
+    for (const variables of [[], ['x'], 'x', 5]) expect(await post(s.url, { ...stats, variables }), JSON.stringify(variables)).toMatch(/^400 .*"BAD_REQUEST"/);
+    expect(s.laneStats()).toEqual({ operations: 1, answered: 1, handedOn: 0 });
+  });
+
+  it('hands a hot operation that its variables make too costly to Apollo without running it, and counts it', async () => {
+    const store = countingStore(embeddedStore());
+    const s = await server(0, 256, false, store);
+    // About 10,000 for one entity, so twice the limit for two.
+    const costly = { query: 'query C($n: Int!) { entities(first: $n) { nodes { relations(first: 100) { target { relations(first: 100) { type } } } } } }', variables: { n: 1 } };
+    for (let i = 0; i < 2; i++) expect(await post(s.url, costly)).toMatch(/^200 /);
+    store.reset();
+    expect(await post(s.url, { ...costly, variables: { n: 2 } })).toMatch(/^400 .*query cost \d+ exceeds the limit of 20000/);
+    expect(store.calls).toEqual({});
+    expect(s.laneStats()).toEqual({ operations: 1, answered: 1, handedOn: 1 });
+  });
+
+  it('files each named operation of a document apart, and answers each with its own', async () => {
+    const s = await server(0);
+    const query = 'query A { entity(id: "gpu") { id } } query B { entity(id: "tpu") { id } }';
+    for (let i = 0; i < 2; i++) expect(await post(s.url, { query, operationName: 'A' })).toContain('"id":"gpu"');
+    expect(await post(s.url, { query, operationName: 'B' })).toContain('"id":"tpu"');
+    expect(await post(s.url, { query, operationName: 'B' })).toContain('"id":"tpu"');
+    expect(s.laneStats()).toEqual({ operations: 2, answered: 2, handedOn: 0 });
+  });
+
+  it('lets the response cache keep an answer the lane gave', async () => {
+    const s = await server(0, 256, true);
+    const stats = async () => (await fetch(s.url.replace('/graphql', '/cache'))).json();
+    expect(await post(s.url, entity)).toMatch(/^200 /);
+    // Other variables: a cache miss, answered by the lane and stored; asked again, a hit.
+    const gpu = { ...entity, variables: { id: 'gpu' } };
+    const first = await post(s.url, gpu);
+    expect(s.laneStats()).toMatchObject({ answered: 1 });
+    // Two entries an answer: under the operation's key and under the exact request's.
+    expect(await stats()).toMatchObject({ entries: 4, hits: 0 });
+    expect(await post(s.url, gpu)).toBe(first);
+    expect(await stats()).toMatchObject({ entries: 4, hits: 1 });
     expect(s.laneStats()).toMatchObject({ answered: 1 });
   });
 
