@@ -74,8 +74,9 @@ describe('the fast lane', () => {
     expect(s.laneStats()).toEqual({ operations: 2, answered: 2, handedOn: 0 });
   });
 
-  it('lets the response cache keep an answer the lane gave', async () => {
-    const s = await server(0, 256, true);
+  it('lets the response cache keep an answer the lane gave, and gives it for the same operation and variables sent otherwise', async () => {
+    const store = countingStore(embeddedStore());
+    const s = await server(0, 256, true, store);
     const stats = async () => (await fetch(s.url.replace('/graphql', '/cache'))).json();
     expect(await post(s.url, entity)).toMatch(/^200 /);
     // Other variables: a cache miss, answered by the lane and stored; asked again, a hit.
@@ -87,6 +88,12 @@ describe('the fast lane', () => {
     expect(await post(s.url, gpu)).toBe(first);
     expect(await stats()).toMatchObject({ entries: 4, hits: 1 });
     expect(s.laneStats()).toMatchObject({ answered: 1 });
+    // The same request in other bytes misses the exact key; the lane finds the operation's answer stored and runs nothing.
+    store.reset();
+    expect(await post(s.url, { variables: gpu.variables, query: gpu.query })).toBe(first);
+    // Only the cache's check of the graph's version reaches the store.
+    expect(store.calls).toEqual({ dataVersion: 1 });
+    expect(s.laneStats()).toMatchObject({ answered: 2 });
   });
 
   it('takes over an operation once it ran compiled and clean, and answers the same bytes as Apollo', async () => {
