@@ -72,7 +72,7 @@ async function readOrUndefined(path: string): Promise<Buffer | undefined> {
   }
 }
 
-async function sendPage(req: IncomingMessage, res: ServerResponse, dir: string, page: string) {
+async function sendPage(res: ServerResponse, dir: string, page: string) {
   const html = await readOrUndefined(join(dir, page, 'index.html'));
   if (!html) return sendText(res, 404, `the ${page} page is not built: run \`npm run build:web\` (it writes ${dir}/${page}/index.html)`);
   res.writeHead(200, { 'content-type': TYPES['.html'], 'content-security-policy': CONTENT_SECURITY_POLICY });
@@ -80,7 +80,7 @@ async function sendPage(req: IncomingMessage, res: ServerResponse, dir: string, 
   res.end(html);
 }
 
-async function sendAsset(req: IncomingMessage, res: ServerResponse, dir: string, rawName: string) {
+async function sendAsset(res: ServerResponse, dir: string, rawName: string) {
   let name: string | undefined;
   try {
     name = decodeURIComponent(rawName);
@@ -105,15 +105,15 @@ async function sendAsset(req: IncomingMessage, res: ServerResponse, dir: string,
 export async function serveWeb(req: IncomingMessage, res: ServerResponse, pathname: string, dir: string = WEB_DIR): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (pathname.startsWith('/assets/')) {
-    await sendAsset(req, res, dir, pathname.slice('/assets/'.length));
+    await sendAsset(res, dir, pathname.slice('/assets/'.length));
     return true;
   }
   if (pathname === '/explore' || pathname === '/explore/') {
-    await sendPage(req, res, dir, 'explore');
+    await sendPage(res, dir, 'explore');
     return true;
   }
   if ((pathname === '/' || pathname === '/graphql') && wantsHtml(req)) {
-    await sendPage(req, res, dir, 'playground');
+    await sendPage(res, dir, 'playground');
     return true;
   }
   return false;

@@ -85,18 +85,7 @@ describe('errors reach clients without internals', () => {
 
   it('measures the graph again on the next request when the store failed the first measurement', async () => {
     // The store is down for the first measurement only; a failed measurement must not be remembered.
-    let outages = 1;
-    const inner = embeddedStore();
-    const flaky = new Proxy(inner, {
-      get(target, prop, receiver) {
-        if (prop === 'listEntities' && outages > 0) {
-          outages -= 1;
-          return () => Promise.reject(new StoreUnavailable('Neo4j cannot answer'));
-        }
-        return Reflect.get(target, prop, receiver);
-      },
-    });
-    const api = new TestApi(flaky);
+    const api = new TestApi(failing('listEntities', new StoreUnavailable('Neo4j cannot answer'), 1));
     const query = '{ entity(id: "liquid-cooling") { id } }';
     const first = await api.apollo.executeOperation({ query }, { contextValue: api.context() });
     expect(first.http.status).toBe(503);

@@ -50,17 +50,19 @@ export function describeEachStore(title: string, body: (leg: StoreLeg) => void):
   for (const leg of storeLegs) describe(`${title} (${leg.name} store)`, () => body(leg));
 }
 
-/** Wraps a store and counts calls per port operation. */
-/** An embedded store whose `operation` fails with `error` (a rejected promise, as every store answer is). */
-export function failing(operation: keyof GraphStore, error: unknown): GraphStore {
+/** An embedded store whose `operation` fails with `error` (a rejected promise, as every store answer is), its first `times` calls or all. */
+export function failing(operation: keyof GraphStore, error: unknown, times = Infinity): GraphStore {
+  let left = times;
   return new Proxy(embeddedStore(), {
     get(target, prop, receiver) {
-      if (prop === operation) return () => Promise.reject(error);
-      return Reflect.get(target, prop, receiver);
+      const value = Reflect.get(target, prop, receiver);
+      if (prop !== operation) return value;
+      return (...args: unknown[]) => (left-- > 0 ? Promise.reject(error) : value.apply(target, args));
     },
   });
 }
 
+/** Wraps a store and counts calls per port operation. */
 export function countingStore(inner: GraphStore): GraphStore & { calls: Record<string, number>; reset(): void } {
   const calls: Record<string, number> = {};
   const counted = new Proxy(inner, {
